@@ -1,0 +1,34 @@
+// Three bundles: the script-tag IIFE (everything inside, minified), and the ESM entries
+// `index` (element + core) and `core` (no DOM) with Lit left to the host's bundler.
+import commonjs from '@rollup/plugin-commonjs';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const plugins = () => [
+  resolve({ browser: true }),
+  commonjs({ include: /node_modules\/haversine-distance/ }),
+  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true, compilerOptions: { noEmit: false, types: [] } }),
+];
+const onwarn = (warning, warn) => {
+  // zod 4 ships harmless annotations and module cycles.
+  if (/node_modules\/zod/.test(warning.id ?? warning.ids?.join() ?? '') && ['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY'].includes(warning.code)) return;
+  warn(warning);
+};
+const minify = terser({ ecma: 2022, module: true, format: { comments: false } });
+
+export default [
+  {
+    input: 'src/cdn.ts',
+    output: { file: 'dist/safetrade-meetup.js', format: 'iife', name: 'SafeTradeMeetup', plugins: [minify] },
+    plugins: plugins(),
+    onwarn,
+  },
+  {
+    input: { index: 'src/index.ts', core: 'src/core/index.ts' },
+    output: { dir: 'dist', format: 'es', chunkFileNames: 'chunk-[hash].js', plugins: [minify] },
+    external: [/^lit(\/|$)/, /^@lit\//],
+    plugins: plugins(),
+    onwarn,
+  },
+];

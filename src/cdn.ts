@@ -1,0 +1,4 @@
+// Entry of dist/safetrade-meetup.js, the script-tag bundle: defines the element and exposes the
+// core as the global `SafeTradeMeetup`.
+export * from './core/index.js';
+export { define, TAG, VERSION } from './define.js';

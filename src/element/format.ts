@@ -1,0 +1,52 @@
+// Distances for people: the viewer's own distance precisely, the other party's only coarsely,
+// in the units the locale (or the station's country) expects.
+import type { Units } from './inputs.js';
+
+const MILES_REGIONS = new Set(['US', 'GB', 'LR', 'MM']);
+const KM_PER_MILE = 1.609344;
+
+export type Unit = 'km' | 'mi';
+
+/** `auto`: miles where the locale's region uses them; with no region, the station's country decides. */
+export function chooseUnit(units: Units, locale: string, stationCountry: string | undefined): Unit {
+  if (units !== 'auto') return units;
+  let region: string | undefined;
+  try {
+    region = new Intl.Locale(locale).region;
+  } catch {
+    region = undefined;
+  }
+  const decider = region ?? stationCountry;
+  return decider && MILES_REGIONS.has(decider) ? 'mi' : 'km';
+}
+
+function toUnit(km: number, unit: Unit): number {
+  return unit === 'mi' ? km / KM_PER_MILE : km;
+}
+
+function format(value: number, unit: Unit, locale: string, maximumFractionDigits: number): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: unit === 'mi' ? 'mile' : 'kilometer',
+    unitDisplay: 'short',
+    maximumFractionDigits,
+  }).format(value);
+}
+
+/** The viewer's own distance: one decimal under 10, whole numbers above; never "0". */
+export function formatDistance(km: number, unit: Unit, locale: string): string {
+  const value = toUnit(km, unit);
+  return format(Math.max(value, 0.1), unit, locale, value < 10 ? 1 : 0);
+}
+
+/** Steps the other party's distance is rounded to: never finer than 0.5 of the unit. */
+export function coarseValue(km: number, unit: Unit): number {
+  const value = toUnit(km, unit);
+  const step = value < 5 ? 0.5 : value < 20 ? 1 : 5;
+  return Math.max(step, Math.round(value / step) * step);
+}
+
+/** The other party's distance, rounded so it cannot pinpoint where they are. */
+export function formatCoarse(km: number, unit: Unit, locale: string): string {
+  return format(coarseValue(km, unit), unit, locale, 1);
+}

@@ -1,0 +1,116 @@
+// Attribute parsing: the one boundary where host-supplied strings become typed inputs.
+// Nothing is repaired: a bad value becomes an error that quotes it.
+import { DEFAULT_LIMIT, DEFAULT_MAX_DISTANCE_KM, DEFAULT_MODE, MODES } from '../core/rank.js';
+import { describe, isLatitude, isLongitude } from '../core/geo.js';
+import type { LatLng, Mode } from '../core/types.js';
+import type { SafeTradeError } from './events.js';
+
+export type Viewer = 'buyer' | 'seller';
+export type Units = 'auto' | 'km' | 'mi';
+export type Variant = 'card' | 'compact';
+export type Theme = 'auto' | 'light' | 'dark';
+
+const NUMBER = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
+/** Lit converter for number attributes: strict decimal syntax, anything else is NaN (an error later). */
+export const numberConverter = {
+  fromAttribute(value: string | null): number | undefined {
+    if (value === null) return undefined;
+    return NUMBER.test(value) ? Number(value) : NaN;
+  },
+  toAttribute(value: number | undefined): string | null {
+    return value === undefined ? null : String(value);
+  },
+};
+
+/** The raw values the element holds, as set by attributes or properties. */
+export interface RawInputs {
+  sellerLat: unknown;
+  sellerLng: unknown;
+  buyerLat: unknown;
+  buyerLng: unknown;
+  viewer: unknown;
+  mode: unknown;
+  limit: unknown;
+  maxDistanceKm: unknown;
+  units: unknown;
+  variant: unknown;
+  theme: unknown;
+  meetAt: unknown;
+}
+
+export interface Inputs {
+  seller: LatLng | null;
+  buyer: LatLng | null;
+  viewer: Viewer;
+  mode: Mode;
+  limit: number;
+  maxDistanceKm: number;
+  units: Units;
+  variant: Variant;
+  theme: Theme;
+  meetAt: Date | null;
+}
+
+/** Resolves raw values into inputs; each bad value is an error and the documented default stands in for options only. */
+export function resolveInputs(raw: RawInputs, attr: (name: string) => string | null): { inputs: Inputs; errors: SafeTradeError[] } {
+  const errors: SafeTradeError[] = [];
+  const shown = (name: string, value: unknown) => {
+    const text = attr(name);
+    return text !== null && (typeof value !== 'number' || Number.isNaN(value)) ? JSON.stringify(text) : describe(value);
+  };
+
+  const point = (party: 'seller' | 'buyer', lat: unknown, lng: unknown): LatLng | null => {
+    if (lat == null && lng == null) return null;
+    const problems: string[] = [];
+    for (const [axis, value, ok, range] of [
+      ['lat', lat, isLatitude, '-90 to 90'],
+      ['lng', lng, isLongitude, '-180 to 180'],
+    ] as const) {
+      const name = `${party}-${axis}`;
+      if (value == null) problems.push(`${name} is missing`);
+      else if (!ok(value)) problems.push(`${name} must be a number from ${range} (got ${shown(name, value)})`);
+    }
+    if (problems.length) {
+      errors.push({ code: 'location-invalid', message: problems.join('; ') });
+      return null;
+    }
+    return { lat: lat as number, lng: lng as number };
+  };
+
+  const choice = <T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T => {
+    if (value == null || value === '') return fallback;
+    if ((allowed as readonly unknown[]).includes(value)) return value as T;
+    errors.push({ code: 'option-invalid', message: `${name} must be one of ${allowed.join(', ')} (got ${describe(value)}); using "${fallback}"` });
+    return fallback;
+  };
+
+  const limit = raw.limit == null ? DEFAULT_LIMIT : raw.limit;
+  const limitOk = Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= 20;
+  if (!limitOk) errors.push({ code: 'option-invalid', message: `limit must be a whole number from 1 to 20 (got ${shown('limit', limit)}); using ${DEFAULT_LIMIT}` });
+
+  const max = raw.maxDistanceKm == null ? DEFAULT_MAX_DISTANCE_KM : raw.maxDistanceKm;
+  const maxOk = typeof max === 'number' && max > 0 && Number.isFinite(max);
+  if (!maxOk) errors.push({ code: 'option-invalid', message: `max-distance-km must be a number above 0 (got ${shown('max-distance-km', max)}); using ${DEFAULT_MAX_DISTANCE_KM}` });
+
+  let meetAt: Date | null = null;
+  if (raw.meetAt != null && raw.meetAt !== '') {
+    const date = typeof raw.meetAt === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(raw.meetAt) ? new Date(raw.meetAt) : raw.meetAt instanceof Date ? raw.meetAt : null;
+    if (date && !Number.isNaN(date.getTime())) meetAt = date;
+    else errors.push({ code: 'option-invalid', message: `meet-at must be an ISO 8601 date-time like "2026-12-01T18:30-05:00" (got ${describe(raw.meetAt)}); ignoring it` });
+  }
+
+  const inputs: Inputs = {
+    seller: point('seller', raw.sellerLat, raw.sellerLng),
+    buyer: point('buyer', raw.buyerLat, raw.buyerLng),
+    viewer: choice('viewer', raw.viewer, ['buyer', 'seller'], 'buyer'),
+    mode: choice('mode', raw.mode, MODES, DEFAULT_MODE),
+    limit: limitOk ? (limit as number) : DEFAULT_LIMIT,
+    maxDistanceKm: maxOk ? (max as number) : DEFAULT_MAX_DISTANCE_KM,
+    units: choice('units', raw.units, ['auto', 'km', 'mi'], 'auto'),
+    variant: choice('variant', raw.variant, ['card', 'compact'], 'card'),
+    theme: choice('theme', raw.theme, ['auto', 'light', 'dark'], 'auto'),
+    meetAt,
+  };
+  return { inputs, errors };
+}

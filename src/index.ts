@@ -1,0 +1,8 @@
+/**
+ * safetrade-meetup: the <safetrade-meetup> element (defined on import, guarded) and the core.
+ * Lit stays external so that a host's bundler shares one copy.
+ */
+export * from './core/index.js';
+export { SafeTradeMeetupElement, directionsUrl } from './element/element.js';
+export type { ErrorCode, SafeTradeError, SafeTradeEventMap } from './element/events.js';
+export { define, TAG, VERSION } from './define.js';
