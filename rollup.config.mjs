@@ -15,18 +15,19 @@ const onwarn = (warning, warn) => {
   if (/node_modules\/zod/.test(warning.id ?? warning.ids?.join() ?? '') && ['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY'].includes(warning.code)) return;
   warn(warning);
 };
-const minify = terser({ ecma: 2022, module: true, format: { comments: false } });
+// `module: true` only for ESM: in the IIFE it would drop the top-level `var SafeTradeMeetup`.
+const minify = (module) => terser({ ecma: 2022, module, format: { comments: false } });
 
 export default [
   {
     input: 'src/cdn.ts',
-    output: { file: 'dist/safetrade-meetup.js', format: 'iife', name: 'SafeTradeMeetup', plugins: [minify] },
+    output: { file: 'dist/safetrade-meetup.js', format: 'iife', name: 'SafeTradeMeetup', plugins: [minify(false)] },
     plugins: plugins(),
     onwarn,
   },
   {
     input: { index: 'src/index.ts', core: 'src/core/index.ts' },
-    output: { dir: 'dist', format: 'es', chunkFileNames: 'chunk-[hash].js', plugins: [minify] },
+    output: { dir: 'dist', format: 'es', chunkFileNames: 'chunk-[hash].js', plugins: [minify(true)] },
     external: [/^lit(\/|$)/, /^@lit\//],
     plugins: plugins(),
     onwarn,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A plain static file server for the examples: what any static host or CDN does, nothing more.
-// `/` opens examples/; `/dist/…` is the built package. PORT=8000 by default.
+// `/` redirects to /examples/; `/dist/…` is the built package. PORT=8000 by default.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
@@ -12,7 +12,11 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-  let file = normalize(join(root, path === '/' ? 'examples/index.html' : path));
+  if (path === '/') {
+    res.writeHead(302, { location: '/examples/' }).end();
+    return;
+  }
+  let file = normalize(join(root, path));
   if (!file.startsWith(root) || file.split(sep).includes('node_modules') && !path.startsWith('/node_modules/lit') && !path.startsWith('/node_modules/@lit')) {
     res.writeHead(403).end('forbidden');
     return;
@@ -27,4 +31,4 @@ const server = createServer((req, res) => {
   res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
   createReadStream(file).pipe(res);
 });
-server.listen(port, '127.0.0.1', () => console.log(`safetrade-meetup examples: http://localhost:${port}/`));
+server.listen(port, '127.0.0.1', () => console.log(`safetrade-meetup examples: http://localhost:${port}/examples/`));

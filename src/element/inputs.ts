@@ -55,9 +55,10 @@ export interface Inputs {
 /** Resolves raw values into inputs; each bad value is an error and the documented default stands in for options only. */
 export function resolveInputs(raw: RawInputs, attr: (name: string) => string | null): { inputs: Inputs; errors: SafeTradeError[] } {
   const errors: SafeTradeError[] = [];
+  // Quote the attribute as the host wrote it when the value came from it; else the property value.
   const shown = (name: string, value: unknown) => {
     const text = attr(name);
-    return text !== null && (typeof value !== 'number' || Number.isNaN(value)) ? JSON.stringify(text) : describe(value);
+    return text !== null && Object.is(numberConverter.fromAttribute(text), value) ? JSON.stringify(text) : describe(value);
   };
 
   const point = (party: 'seller' | 'buyer', lat: unknown, lng: unknown): LatLng | null => {
