@@ -1,13 +1,17 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { isLatLng } from '../core/geo.js';
 import { rankStations } from '../core/rank.js';
+import { WEEKDAYS } from '../core/dataset.js';
 import type { LatLng, ParsedDataset, Station, Suggestion } from '../core/types.js';
 import { en, type Messages } from '../i18n/en.js';
-import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
-import { chooseUnit, formatCoarse, formatDistance, type Unit } from './format.js';
-import { numberConverter, resolveInputs, type Inputs } from './inputs.js';
-import { checkDataset, loadDataset, LoadError } from './load.js';
-import { styles } from './styles.js';
 import { VERSION } from '../version.js';
+import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
+import { chooseUnit, formatCoarse, formatCoarseUp, formatDistance, type Unit } from './format.js';
+import { numberConverter, resolveInputs, type Inputs } from './inputs.js';
+import { directionsLinks, safeHref, type Link } from './links.js';
+import { checkDataset, loadDataset, LoadError } from './load.js';
+import { MAP_SIZE, renderMap } from './map.js';
+import { styles } from './styles.js';
 
 /** The dataset shipped beside the script; bundlers and CDNs keep them side by side. */
 const DEFAULT_STATIONS_URL = new URL('./stations.json', import.meta.url).href;
@@ -29,13 +33,18 @@ interface View {
 
 type Queued = { [K in SafeTradeEventName]: [K, SafeTradeEventDetail<K>] }[SafeTradeEventName];
 
+/** State that only changes what is shown, never what is suggested. */
+const UI_ONLY = new Set<PropertyKey>(['_notice', '_manualShare', '_locating', '_geocoding', '_expanded', '_reported']);
+
 /**
- * Suggests the police safe-trade station that is best for both the seller and the buyer.
+ * Suggests the police safe-trade station that is best for both the seller and the buyer, as a
+ * card people act on: where, why it is safe, how far for each, directions, and a way to propose it.
  *
  * @fires safetrade-ready - a dataset was loaded and validated: `{ stations, rejected }`
  * @fires safetrade-suggest - suggestions were computed: `{ mode, suggestions }`
  * @fires safetrade-select - the viewer chose "Suggest this station": `{ suggestion }`
- * @fires safetrade-share - the viewer copied or shared the meeting message: `{ suggestion, text, method }`
+ * @fires safetrade-share - the viewer shared or copied the meeting message: `{ suggestion, text, method }`
+ * @fires safetrade-report - the viewer reported a problem with a station: `{ station }`
  * @fires safetrade-error - something failed, and the widget shows it: `{ code, message }`
  *
  * @slot heading - replaces the default heading
@@ -44,20 +53,35 @@ type Queued = { [K in SafeTradeEventName]: [K, SafeTradeEventDetail<K>] }[SafeTr
  * @csspart base - the widget's box
  * @csspart heading - the default heading
  * @csspart suggestions - the list of suggestions
- * @csspart suggestion - one suggestion (the first also has `best`)
+ * @csspart suggestion - one suggestion (the first also has `best`; the one shown as a card has `expanded`)
+ * @csspart card - the expanded suggestion's body
+ * @csspart show - the button that opens an alternative as the card
+ * @csspart badge - the "Best for both of you" badge
  * @csspart name - a station's name
+ * @csspart agency - the agency that runs the station
  * @csspart address - a station's address
+ * @csspart spot - where exactly to stand
+ * @csspart hours - the opening-hours line
+ * @csspart features - the list of safety features; each item is `feature`
  * @csspart distance - the distances line
+ * @csspart why - the line that says why this station
+ * @csspart map - the schematic map (SVG)
+ * @csspart actions - the row of actions
  * @csspart select - "Suggest this station"
  * @csspart share - "Copy message" / "Share"
- * @csspart directions - the directions link
+ * @csspart directions - a directions link
+ * @csspart details - the station details disclosure
+ * @csspart report - "Report a problem with this station"
  * @csspart locate - "Use my location"
+ * @csspart geocoder - the "ZIP code or address" form
+ * @csspart safety - the safety line
+ * @csspart tips - the safety tips disclosure
  * @csspart alert - the error box
  * @csspart status - loading and other polite announcements
  * @csspart attribution - the data sources disclosure
  *
  * @cssprop --safetrade-accent - buttons, links and badges (#0b5cad; dark #6cb6ff)
- * @cssprop --safetrade-accent-text - text on accent buttons (#ffffff)
+ * @cssprop --safetrade-accent-text - text on accent buttons (#ffffff; dark #0d1117)
  * @cssprop --safetrade-surface - background (#ffffff; dark #161b22)
  * @cssprop --safetrade-text - text (#1b1f24; dark #e6edf3)
  * @cssprop --safetrade-muted - secondary text (#57606a; dark #9da7b3)
@@ -84,17 +108,20 @@ export class SafeTradeMeetupElement extends LitElement {
     maxDistanceKm: { attribute: 'max-distance-km', converter: numberConverter },
     units: {},
     locale: {},
-    variant: { reflect: true },
-    theme: { reflect: true },
+    variant: {},
+    theme: {},
     meetAt: { attribute: 'meet-at' },
     stations: { attribute: false },
     geocoder: { attribute: false },
     _data: { state: true },
     _located: { state: true },
     _locating: { state: true },
+    _geocoding: { state: true },
     _geoError: { state: true },
     _notice: { state: true },
     _manualShare: { state: true },
+    _expanded: { state: true },
+    _reported: { state: true },
   };
 
   /** The listing's (approximate) latitude, WGS84 degrees. */
@@ -133,14 +160,19 @@ export class SafeTradeMeetupElement extends LitElement {
   declare private _data: DataState;
   declare private _located: LatLng | null;
   declare private _locating: boolean;
+  declare private _geocoding: boolean;
   declare private _geoError: SafeTradeError | null;
   declare private _notice: string;
   declare private _manualShare: { id: string; text: string } | null;
+  declare private _expanded: string | null;
+  declare private _reported: string | null;
 
   private _view: View | null = null;
   private _loadToken = 0;
+  private _lookupToken = 0;
   private _queue: Queued[] = [];
   private _messages: Messages = en;
+  private _focusCard = false;
 
   constructor() {
     super();
@@ -154,15 +186,17 @@ export class SafeTradeMeetupElement extends LitElement {
     this._data = { status: 'idle' };
     this._located = null;
     this._locating = false;
+    this._geocoding = false;
     this._geoError = null;
     this._notice = '';
     this._manualShare = null;
+    this._expanded = null;
+    this._reported = null;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!this.hasUpdated || changed.has('stations') || changed.has('stationsSrc')) this._load();
-    const uiOnly = [...changed.keys()].every((k) => k === '_notice' || k === '_manualShare' || k === '_locating');
-    if (this._view && uiOnly) return;
+    if (this._view && [...changed.keys()].every((k) => UI_ONLY.has(k))) return;
     this._view = this._compute(this._view);
     if (changed.has('_data') && this._data.status === 'ready') {
       const { stations, rejected } = this._data.dataset;
@@ -171,6 +205,10 @@ export class SafeTradeMeetupElement extends LitElement {
   }
 
   protected override updated(): void {
+    if (this._focusCard) {
+      this._focusCard = false;
+      this.renderRoot.querySelector<HTMLElement>('[part~="expanded"] h3')?.focus();
+    }
     const queue = this._queue;
     this._queue = [];
     for (const [name, detail] of queue) emit(this, name, detail as never);
@@ -180,8 +218,8 @@ export class SafeTradeMeetupElement extends LitElement {
   private _compute(previous: View | null): View {
     const { inputs, errors } = resolveInputs(this, (name) => this.getAttribute(name));
     const locale = this._resolveLocale(errors);
-    if (this.viewer !== 'seller' && !inputs.buyer && this._located) inputs.buyer = this._located;
-    if (this.viewer === 'seller' && !inputs.seller && this._located) inputs.seller = this._located;
+    if (inputs.viewer === 'buyer' && !inputs.buyer && this._located) inputs.buyer = this._located;
+    if (inputs.viewer === 'seller' && !inputs.seller && this._located) inputs.seller = this._located;
     if (this._data.status === 'error') errors.push(this._data.error);
     if (this._geoError) errors.push(this._geoError);
 
@@ -193,6 +231,8 @@ export class SafeTradeMeetupElement extends LitElement {
         const who = inputs.buyer ? 'both the seller and the buyer' : 'the seller';
         errors.push({ code: 'no-station', message: `no station in the dataset lies within ${inputs.maxDistanceKm} km of ${who}` });
       }
+      // Keep the card the viewer opened while it is still suggested; else show the best.
+      if (!suggestions.some((s) => s.station.id === this._expanded)) this._expanded = suggestions[0]?.station.id ?? null;
     }
     const seen = new Set(previous?.errors.map((e) => e.code + e.message));
     for (const error of errors) {
@@ -249,98 +289,187 @@ export class SafeTradeMeetupElement extends LitElement {
   override render(): TemplateResult {
     const view = this._view!;
     const m = this._messages;
+    const compact = view.inputs.variant === 'compact';
+    const suggestions = view.suggestions ?? [];
     return html`
-      <section part="base" class=${view.inputs.variant} aria-labelledby="heading">
-        <header id="heading"><slot name="heading"><h2 part="heading">${m.heading}</h2></slot></header>
+      <section part="base" class="base ${view.inputs.theme} ${view.inputs.variant}" aria-labelledby="heading" lang=${view.locale}>
+        <header id="heading" class=${compact ? 'visually-hidden' : ''}>
+          <slot name="heading"><h2 part="heading">${m.heading}</h2></slot>
+        </header>
         ${this._renderErrors(view)}
-        <div part="status" role="status" aria-live="polite" class=${this._statusText(view) ? '' : 'visually-hidden'}>
-          ${this._statusText(view)}
-        </div>
-        ${view.suggestions?.length ? this._renderSuggestions(view, view.suggestions) : nothing}
-        ${this._renderLocate(view)}
-        <footer part="footer"><slot name="footer"></slot>${this._renderAttribution()}</footer>
+        <p part="status" role="status" aria-live="polite" class=${this._statusText(view, false) ? 'status' : 'visually-hidden'}>
+          ${this._statusText(view, true)}
+        </p>
+        ${suggestions.length
+          ? compact
+            ? this._renderCompact(view, suggestions[0]!)
+            : html`<ol part="suggestions" aria-label=${m.suggestions}>
+                ${suggestions.map((s, i) => this._renderSuggestion(view, s, i === 0))}
+              </ol>`
+          : nothing}
+        ${compact ? nothing : this._renderLocate(view)} ${compact || !view.inputs.seller ? nothing : this._renderSafety()}
+        <footer part="footer" class=${compact ? 'visually-hidden' : ''}><slot name="footer"></slot>${this._renderAttribution()}</footer>
       </section>
     `;
   }
 
-  private _statusText(view: View): string {
+  /** What the polite live region says; `withAnnouncement` adds the new best suggestion once. */
+  private _statusText(view: View, withAnnouncement: boolean): string {
     const m = this._messages;
     if (this._locating) return m.locating;
+    if (this._geocoding) return m.geocoding;
     if (this._notice) return this._notice;
     if (this._data.status === 'loading' && !view.errors.length) return m.loading;
     if (!view.inputs.seller && !view.errors.some((e) => e.code === 'location-invalid')) return m.idle;
+    const best = view.suggestions?.[0];
+    if (withAnnouncement && best) {
+      // Announced in a visually hidden region: the card already shows it to sighted people.
+      return m.announce(best.station.name, this._ownDistance(view, best));
+    }
     return '';
   }
 
   private _renderErrors(view: View) {
     if (!view.errors.length) return nothing;
     const m = this._messages;
-    return html`<div part="alert" role="alert">
+    return html`<div part="alert" role="alert" class="alert">
       ${view.errors.map(
         (e) => html`<p data-code=${e.code}>${m.errors[e.code]}</p>
           <p class="detail">${e.message}</p>
-          ${e.code === 'dataset-fetch' ? html`<button type="button" @click=${() => this._load()}>${m.retry}</button>` : nothing}`,
+          ${e.code === 'dataset-fetch' ? html`<button type="button" class="secondary" @click=${() => this._load()}>${m.retry}</button>` : nothing}`,
       )}
     </div>`;
   }
 
-  private _renderSuggestions(view: View, suggestions: Suggestion[]) {
-    const m = this._messages;
-    return html`<ol part="suggestions" aria-label=${m.suggestions}>
-      ${suggestions.map((s, i) => this._renderSuggestion(view, s, i === 0))}
-    </ol>`;
-  }
-
   private _renderSuggestion(view: View, s: Suggestion, best: boolean) {
-    const m = this._messages;
     const { station } = s;
-    const manual = this._manualShare?.id === station.id ? this._manualShare.text : null;
-    return html`<li part=${best ? 'suggestion best' : 'suggestion'} data-station-id=${station.id}>
-      ${best ? html`<span class="badge">${view.inputs.buyer ? m.best : m.bestSellerOnly}</span>` : nothing}
-      <h3 part="name">${station.name}</h3>
-      <p part="address">${addressLine(station)}</p>
-      <p part="distance">${this._distanceText(view, s)}</p>
-      <div class="actions">
-        <button type="button" part="select" @click=${() => this._select(s)}>${m.select}</button>
-        <button type="button" part="share" @click=${() => this._share(s)}>${m.share}</button>
-        <a part="directions" href=${directionsUrl(station)} target="_blank" rel="noopener noreferrer" aria-label=${m.directionsTo(station.name)}
-          >${m.directions}</a
-        >
-      </div>
-      ${manual === null
-        ? nothing
-        : html`<label>${m.copyManually}<textarea readonly .value=${manual}></textarea></label>`}
+    const expanded = this._expanded === station.id;
+    const parts = ['suggestion', best && 'best', expanded && 'expanded'].filter(Boolean).join(' ');
+    if (expanded) {
+      return html`<li part=${parts} data-station-id=${station.id} class="card">${this._renderCard(view, s, best)}</li>`;
+    }
+    return html`<li part=${parts} data-station-id=${station.id} class="row">
+      <button type="button" part="show" class="show" aria-expanded="false" @click=${() => this._expand(station.id)}>
+        <span class="show-name"><bdi>${station.name}</bdi></span>
+        <span class="show-distance">${this._ownDistance(view, s)}</span>
+      </button>
+      ${this._renderActions(s, false)}
     </li>`;
   }
 
-  /** The viewer's distance precisely; the other party's only coarsely. */
-  private _distanceText(view: View, s: Suggestion): string {
+  private _renderCard(view: View, s: Suggestion, best: boolean) {
     const m = this._messages;
-    const { unit, locale } = view;
-    const parts: string[] = [];
-    if (view.inputs.viewer === 'seller') {
-      parts.push(m.fromYou(formatDistance(s.sellerKm, unit, locale)));
-      if (s.buyerKm !== null) parts.push(m.forBuyer(formatCoarse(s.buyerKm, unit, locale)));
-    } else if (s.buyerKm !== null) {
-      parts.push(m.fromYou(formatDistance(s.buyerKm, unit, locale)));
-      parts.push(m.forSeller(formatCoarse(s.sellerKm, unit, locale)));
-    } else {
-      parts.push(m.fromListing(formatCoarse(s.sellerKm, unit, locale)));
-    }
-    return parts.join(' · ');
+    const { station } = s;
+    const party = view.inputs.viewer === 'seller' ? view.inputs.seller : view.inputs.buyer;
+    const other = view.inputs.viewer === 'seller' ? view.inputs.buyer : view.inputs.seller;
+    const otherName = view.inputs.viewer === 'seller' ? m.buyer : m.seller;
+    return html`<div part="card">
+      ${best ? html`<p part="badge" class="badge">${view.inputs.buyer ? m.best : m.bestSellerOnly}</p>` : nothing}
+      <h3 part="name" tabindex="-1"><bdi>${station.name}</bdi></h3>
+      ${station.agency ? html`<p part="agency" class="muted"><bdi>${station.agency}</bdi></p>` : nothing}
+      <p part="address"><bdi>${addressLine(station)}</bdi></p>
+      ${station.spot ? html`<p part="spot"><strong>${m.where}:</strong> <bdi>${station.spot}</bdi></p>` : nothing}
+      ${this._hoursText(station) ? html`<p part="hours">${this._hoursText(station)}</p>` : nothing}
+      ${station.features?.length
+        ? html`<ul part="features" class="features">
+            ${station.features.map((f) => html`<li part="feature" class="feature">${m.features[f]}</li>`)}
+          </ul>`
+        : nothing}
+      <p part="distance">${this._distanceText(view, s)}</p>
+      <p part="why" class="why">${this._whyText(view, s)}</p>
+      <svg part="map" class="map" viewBox="0 0 ${MAP_SIZE} ${MAP_SIZE}" role="img" aria-label=${this._mapAlt(view, s)}>
+        ${renderMap({ station, viewer: party, other, unit: view.unit, locale: view.locale, labels: { station: m.mapStation, you: m.mapYou, other: m.mapOther(otherName) } })}
+      </svg>
+      ${this._renderActions(s, true)}
+      ${this._manualShare?.id === station.id
+        ? html`<label class="manual">${m.copyManually}<textarea readonly .value=${this._manualShare.text}></textarea></label>`
+        : nothing}
+      <details part="details" class="details">
+        <summary>${m.details}</summary>
+        ${station.agency ? html`<p>${m.agency}: <bdi>${station.agency}</bdi></p>` : nothing}
+        ${station.phone ? html`<p>${m.phone}: <bdi>${station.phone}</bdi></p>` : nothing}
+        ${safeHref(station.url)
+          ? html`<p><a class="link" href=${safeHref(station.url)!} target="_blank" rel="noopener noreferrer">${m.website}</a></p>`
+          : nothing}
+        ${station.notes ? html`<p class="muted"><bdi>${station.notes}</bdi></p>` : nothing}
+        ${station.verified ? html`<p class="muted">${m.verified(formatDate(station.verified, view.locale))}</p>` : nothing}
+        ${this._reported === station.id
+          ? html`<p class="muted">${m.reported}</p>`
+          : html`<button type="button" part="report" class="link" @click=${() => this._report(station)}>${m.report}</button>`}
+      </details>
+    </div>`;
+  }
+
+  private _renderActions(s: Suggestion, full: boolean) {
+    const m = this._messages;
+    const links = directionsLinks(s.station);
+    const link = (l: Link, text: string) =>
+      html`<a part="directions" class="link" href=${l.href} target="_blank" rel="noopener noreferrer" aria-label=${m.directionsIn(l.label, s.station.name)}>${text}</a>`;
+    return html`<div part="actions" class="actions">
+        <button type="button" part="select" class=${full ? 'primary' : 'secondary'} @click=${() => this._select(s)}>${m.select}</button>
+        <button type="button" part="share" class=${full ? 'secondary' : 'link'} @click=${() => this._share(s)}>${canNativeShare() ? m.shareNative : m.share}</button>
+        ${full ? nothing : link(links[0]!, m.directions)}
+      </div>
+      ${full
+        ? html`<p class="directions">${m.directions}: ${links.map((l, i) => html`${i ? ' · ' : ''}${link(l, l.label)}`)}</p>`
+        : nothing}`;
+  }
+
+  private _renderCompact(view: View, s: Suggestion) {
+    const m = this._messages;
+    const [google] = directionsLinks(s.station);
+    return html`<div part="suggestion best expanded" data-station-id=${s.station.id} class="compact-line">
+      <a part="directions name" href=${google!.href} target="_blank" rel="noopener noreferrer" aria-label=${m.directionsIn(google!.label, s.station.name)}
+        ><bdi>${s.station.name}</bdi></a
+      >
+      <span part="distance" class="muted">${this._ownDistance(view, s)}</span>
+      <span class="actions">
+        <button type="button" part="select" class="primary" @click=${() => this._select(s)}>${m.select}</button>
+        <button type="button" part="share" class="secondary" @click=${() => this._share(s)}>${canNativeShare() ? m.shareNative : m.share}</button>
+      </span>
+      ${this._manualShare?.id === s.station.id
+        ? html`<label class="manual">${m.copyManually}<textarea readonly .value=${this._manualShare.text}></textarea></label>`
+        : nothing}
+    </div>`;
   }
 
   private _renderLocate(view: View) {
     const party = view.inputs.viewer === 'seller' ? view.inputs.seller : view.inputs.buyer;
-    if (party || !view.inputs.seller) return nothing;
-    return html`<p>
-      <button type="button" part="locate" ?disabled=${this._locating} @click=${() => this._locate()}>${this._messages.locate}</button>
-    </p>`;
+    if (!view.inputs.seller) return nothing;
+    const m = this._messages;
+    if (party) {
+      return this._located
+        ? html`<p><button type="button" class="link" @click=${() => this._clearLocation()}>${m.changeLocation}</button></p>`
+        : nothing;
+    }
+    return html`<div class="locate">
+      <button type="button" part="locate" class="primary" ?disabled=${this._locating} @click=${() => this._locate()}>${m.locate}</button>
+      ${this.geocoder
+        ? html`<form part="geocoder" class="geocoder" @submit=${this._geocode}>
+            <label for="place">${m.geocodeLabel}</label>
+            <span class="geocoder-row">
+              <input id="place" name="place" type="text" autocomplete="postal-code" required />
+              <button type="submit" class="secondary" ?disabled=${this._geocoding}>${m.geocodeSubmit}</button>
+            </span>
+          </form>`
+        : nothing}
+    </div>`;
+  }
+
+  private _renderSafety() {
+    const m = this._messages;
+    return html`<p part="safety" class="safety">${m.safetyLine}</p>
+      <details part="tips" class="tips">
+        <summary>${m.tips}</summary>
+        <ul>
+          ${m.tipList.map((tip) => html`<li>${tip}</li>`)}
+        </ul>
+      </details>`;
   }
 
   private _renderAttribution() {
     if (this._data.status !== 'ready' || !this._data.dataset.attribution.length) return nothing;
-    return html`<details part="attribution">
+    return html`<details part="attribution" class="attribution">
       <summary>${this._messages.dataSources}</summary>
       <ul>
         ${this._data.dataset.attribution.map((a) => html`<li>${a}</li>`)}
@@ -348,30 +477,99 @@ export class SafeTradeMeetupElement extends LitElement {
     </details>`;
   }
 
+  /** The viewer's own distance, precise; with no position of theirs, the listing's, coarse. */
+  private _ownDistance(view: View, s: Suggestion): string {
+    const m = this._messages;
+    const own = view.inputs.viewer === 'seller' ? s.sellerKm : s.buyerKm;
+    if (own !== null) return m.fromYou(formatDistance(own, view.unit, view.locale));
+    return m.fromListing(formatCoarse(s.sellerKm, view.unit, view.locale));
+  }
+
+  /** The viewer's distance precisely; the other party's only coarsely. */
+  private _distanceText(view: View, s: Suggestion): string {
+    const m = this._messages;
+    const { unit, locale } = view;
+    const parts = [this._ownDistance(view, s)];
+    if (view.inputs.viewer === 'seller' && s.buyerKm !== null) parts.push(m.forBuyer(formatCoarse(s.buyerKm, unit, locale)));
+    if (view.inputs.viewer === 'buyer' && s.buyerKm !== null) parts.push(m.forSeller(formatCoarse(s.sellerKm, unit, locale)));
+    return parts.join(' · ');
+  }
+
+  /** Why this station, without giving away the other party's exact distance (rounded up). */
+  private _whyText(view: View, s: Suggestion): string {
+    const m = this._messages;
+    const { unit, locale } = view;
+    if (s.buyerKm === null) return m.whyListing;
+    if (view.inputs.mode === 'buyer') return m.whyBuyer;
+    if (view.inputs.mode === 'total') return m.whyTotal(formatCoarse(s.buyerKm + s.sellerKm, unit, locale));
+    return m.whyFair(formatCoarseUp(Math.max(s.buyerKm, s.sellerKm), unit, locale));
+  }
+
+  private _mapAlt(view: View, s: Suggestion): string {
+    return this._messages.map(s.station.name, this._distanceText(view, s));
+  }
+
+  private _hoursText(station: Station): string {
+    const m = this._messages;
+    if (station.hours === '24/7') return m.open247;
+    if (!station.hours) return '';
+    const written = WEEKDAYS.map((day, i) => {
+      const ranges = station.hours !== '24/7' ? station.hours?.[day] : undefined;
+      if (!ranges) return null;
+      return `${m.weekdays[i]} ${ranges.length ? ranges.map((r) => r.replace('-', '–')).join(', ') : m.closedDay}`;
+    }).filter(Boolean);
+    return m.hoursAsWritten(written.join('; '));
+  }
+
+  private _expand(id: string): void {
+    this._expanded = id;
+    this._focusCard = true;
+  }
+
   private _select(suggestion: Suggestion): void {
+    this._notice = this._messages.selected(suggestion.station.name);
     emit(this, 'safetrade-select', { suggestion });
   }
 
-  private async _share(suggestion: Suggestion): Promise<void> {
+  private _report(station: Station): void {
+    this._reported = station.id;
+    emit(this, 'safetrade-report', { station });
+  }
+
+  /** The message to send the other party: the station and how to get there, never anyone's location. */
+  shareText(suggestion: Suggestion): string {
+    const m = this._messages;
     const { station } = suggestion;
-    const text = this._messages.shareText(station.name, addressLine(station), directionsUrl(station));
+    return m.shareText({
+      name: station.name,
+      address: addressLine(station),
+      hours: this._hoursText(station),
+      spot: station.spot ?? '',
+      url: directionsLinks(station)[0]!.href,
+      safety: m.safetyLine,
+    });
+  }
+
+  private async _share(suggestion: Suggestion): Promise<void> {
+    const text = this.shareText(suggestion);
     const nav = globalThis.navigator;
-    if (typeof nav?.share === 'function' && nav.canShare?.({ text })) {
+    if (canNativeShare()) {
       try {
         await nav.share({ text });
         emit(this, 'safetrade-share', { suggestion, text, method: 'share' });
         return;
       } catch (error) {
-        if ((error as Error).name === 'AbortError') return;
+        if ((error as Error).name === 'AbortError') return; // the viewer closed the share sheet
       }
     }
     try {
       await nav.clipboard.writeText(text);
+      this._manualShare = null;
       this._notice = this._messages.copied;
       emit(this, 'safetrade-share', { suggestion, text, method: 'clipboard' });
     } catch {
       // No clipboard (permissions, insecure context): show the text to copy by hand.
-      this._manualShare = { id: station.id, text };
+      this._manualShare = { id: suggestion.station.id, text };
       emit(this, 'safetrade-share', { suggestion, text, method: 'manual' });
     }
   }
@@ -379,18 +577,22 @@ export class SafeTradeMeetupElement extends LitElement {
   /** Asks for the viewer's position; only ever called from a click. */
   private _locate(): void {
     const geo = globalThis.navigator?.geolocation;
+    this._notice = '';
     if (!geo) {
       this._geoError = { code: 'geolocation-unavailable', message: 'this browser has no geolocation' };
       return;
     }
     this._locating = true;
     this._geoError = null;
+    const token = ++this._lookupToken;
     geo.getCurrentPosition(
       (position) => {
+        if (token !== this._lookupToken) return;
         this._locating = false;
         this._located = { lat: position.coords.latitude, lng: position.coords.longitude };
       },
       (error) => {
+        if (token !== this._lookupToken) return;
         this._locating = false;
         this._geoError =
           error.code === 1
@@ -400,6 +602,42 @@ export class SafeTradeMeetupElement extends LitElement {
       { enableHighAccuracy: false, timeout: 15000, maximumAge: 300000 },
     );
   }
+
+  private _geocode = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('place') as HTMLInputElement;
+    const query = input.value.trim();
+    if (!query || !this.geocoder) return;
+    const token = ++this._lookupToken;
+    this._geocoding = true;
+    this._geoError = null;
+    this._notice = '';
+    let error: SafeTradeError | null = null;
+    let found: LatLng | null = null;
+    try {
+      const result = await this.geocoder(query);
+      if (result === null) error = { code: 'geocoder-not-found', message: `the geocoder found nothing for ${JSON.stringify(query)}` };
+      else if (!isLatLng(result)) error = { code: 'geocoder-failed', message: `the geocoder returned ${JSON.stringify(result)} for ${JSON.stringify(query)}, not {lat, lng}` };
+      else found = { lat: result.lat, lng: result.lng };
+    } catch (e) {
+      error = { code: 'geocoder-failed', message: `the geocoder failed for ${JSON.stringify(query)}: ${(e as Error)?.message ?? e}` };
+    }
+    if (token !== this._lookupToken) return;
+    this._geocoding = false;
+    if (found) this._located = found;
+    else this._geoError = error;
+  };
+
+  private _clearLocation(): void {
+    ++this._lookupToken;
+    this._located = null;
+    this._geoError = null;
+  }
+}
+
+function canNativeShare(): boolean {
+  const nav = globalThis.navigator;
+  return typeof nav?.share === 'function' && typeof nav.canShare === 'function' && nav.canShare({ text: 'x' });
 }
 
 function toError(error: unknown): SafeTradeError {
@@ -411,9 +649,14 @@ function addressLine(station: Station): string {
   return [station.address, station.locality, [station.region, station.postcode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 }
 
+function formatDate(isoDate: string, locale: string): string {
+  const [y, mo, d] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, mo! - 1, d!)));
+}
+
 /** Directions to the station only: never to or from either party. */
 export function directionsUrl(station: Station): string {
-  return `https://www.google.com/maps/dir/?api=1&destination=${station.lat},${station.lng}`;
+  return directionsLinks(station)[0]!.href;
 }
 
 declare global {

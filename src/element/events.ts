@@ -8,6 +8,10 @@ export type ErrorCode =
   | 'geolocation-denied'
   | 'geolocation-unavailable'
   | 'no-station'
+  /** Extension: the host's `geocoder` found nothing for what the viewer typed. */
+  | 'geocoder-not-found'
+  /** Extension: the host's `geocoder` threw, or returned something that is not a position. */
+  | 'geocoder-failed'
   /** Extension: an attribute other than a location has a value outside its documented set. */
   | 'option-invalid';
 

@@ -3,7 +3,7 @@
 import type { Units } from './inputs.js';
 
 const MILES_REGIONS = new Set(['US', 'GB', 'LR', 'MM']);
-const KM_PER_MILE = 1.609344;
+export const KM_PER_MILE = 1.609344;
 
 export type Unit = 'km' | 'mi';
 
@@ -39,11 +39,20 @@ export function formatDistance(km: number, unit: Unit, locale: string): string {
   return format(Math.max(value, 0.1), unit, locale, value < 10 ? 1 : 0);
 }
 
+const coarseStep = (value: number) => (value < 5 ? 0.5 : value < 20 ? 1 : 5);
+
 /** Steps the other party's distance is rounded to: never finer than 0.5 of the unit. */
 export function coarseValue(km: number, unit: Unit): number {
   const value = toUnit(km, unit);
-  const step = value < 5 ? 0.5 : value < 20 ? 1 : 5;
+  const step = coarseStep(value);
   return Math.max(step, Math.round(value / step) * step);
+}
+
+/** Like formatCoarse but never below the real distance: for "no more than …" statements. */
+export function formatCoarseUp(km: number, unit: Unit, locale: string): string {
+  const value = toUnit(km, unit);
+  const step = coarseStep(value);
+  return format(Math.max(step, Math.ceil(value / step) * step), unit, locale, 1);
 }
 
 /** The other party's distance, rounded so it cannot pinpoint where they are. */

@@ -1,8 +1,19 @@
 import { css } from 'lit';
 
-/** Theme tokens: hosts override any `--safetrade-*` custom property on the element or an ancestor. */
+/**
+ * Theme tokens live on the inner `.base` box (not :host), so that `theme` needs no attribute on
+ * the host element; hosts override any `--safetrade-*` custom property on the element or above.
+ * Logical properties throughout, so right-to-left pages lay out correctly.
+ */
 export const styles = css`
   :host {
+    display: block;
+    container-type: inline-size;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .base {
     --_accent: var(--safetrade-accent, #0b5cad);
     --_accent-text: var(--safetrade-accent-text, #ffffff);
     --_surface: var(--safetrade-surface, #ffffff);
@@ -10,30 +21,21 @@ export const styles = css`
     --_muted: var(--safetrade-muted, #57606a);
     --_border: var(--safetrade-border, #d0d7de);
     --_danger: var(--safetrade-danger, #a40e26);
+    --_soft: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
     --_radius: var(--safetrade-radius, 12px);
     --_space: var(--safetrade-spacing, 12px);
-    --_font: var(--safetrade-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    display: block;
-    container-type: inline-size;
-    font-family: var(--_font);
+    color-scheme: light;
+    font-family: var(--safetrade-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color: var(--_text);
-    line-height: 1.4;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    line-height: 1.45;
+    overflow-wrap: anywhere;
+    min-inline-size: 0;
   }
-  :host([hidden]) {
-    display: none;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_accent: var(--safetrade-accent, #6cb6ff);
-      --_accent-text: var(--safetrade-accent-text, #0d1117);
-      --_surface: var(--safetrade-surface, #161b22);
-      --_text: var(--safetrade-text, #e6edf3);
-      --_muted: var(--safetrade-muted, #9da7b3);
-      --_border: var(--safetrade-border, #3d444d);
-      --_danger: var(--safetrade-danger, #ff8182);
-    }
-  }
-  :host([theme='dark']) {
+  .base.dark {
     --_accent: var(--safetrade-accent, #6cb6ff);
     --_accent-text: var(--safetrade-accent-text, #0d1117);
     --_surface: var(--safetrade-surface, #161b22);
@@ -41,66 +43,165 @@ export const styles = css`
     --_muted: var(--safetrade-muted, #9da7b3);
     --_border: var(--safetrade-border, #3d444d);
     --_danger: var(--safetrade-danger, #ff8182);
+    color-scheme: dark;
   }
-  [part~='base'] {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    overflow-wrap: anywhere;
+  @media (prefers-color-scheme: dark) {
+    .base.auto {
+      --_accent: var(--safetrade-accent, #6cb6ff);
+      --_accent-text: var(--safetrade-accent-text, #0d1117);
+      --_surface: var(--safetrade-surface, #161b22);
+      --_text: var(--safetrade-text, #e6edf3);
+      --_muted: var(--safetrade-muted, #9da7b3);
+      --_border: var(--safetrade-border, #3d444d);
+      --_danger: var(--safetrade-danger, #ff8182);
+      color-scheme: dark;
+    }
   }
   h2,
-  h3 {
+  h3,
+  p {
     margin: 0;
   }
   h2 {
     font-size: 1.05em;
+    margin-block-end: calc(var(--_space) / 2);
   }
   h3 {
-    font-size: 1em;
-  }
-  p {
-    margin: 0.25em 0;
-  }
-  ol {
-    list-style: none;
-    margin: var(--_space) 0 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_space);
-  }
-  [part~='suggestion'] {
-    border-block-start: 1px solid var(--_border);
-    padding-block-start: var(--_space);
-  }
-  [part~='suggestion']:first-child {
-    border-block-start: 0;
-    padding-block-start: 0;
-  }
-  .badge {
-    display: inline-block;
-    font-size: 0.8em;
-    font-weight: 600;
-    color: var(--_accent);
+    font-size: 1.15em;
+    outline: none;
   }
   .muted,
-  [part~='distance'] {
+  [part~='distance'],
+  .detail {
+    color: var(--_muted);
+  }
+  .detail {
+    font-size: 0.85em;
+  }
+  ol,
+  ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  ol {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .card > div {
+    display: grid;
+    gap: 6px;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    background: var(--_soft);
+  }
+  .badge {
+    font-size: 0.8em;
+    font-weight: 700;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_accent);
+  }
+  .features {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+  }
+  .feature {
+    font-size: 0.85em;
+    padding-block: 2px;
+    padding-inline: 8px;
+    border-radius: 999px;
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .feature::before {
+    content: '✓ ';
+    color: var(--_accent);
+  }
+  .why {
+    font-weight: 600;
+  }
+  .map {
+    inline-size: 100%;
+    max-inline-size: 240px;
+    block-size: auto;
+    aspect-ratio: 1;
+    border-radius: 8px;
+    border: 1px solid var(--_border);
+  }
+  .map-bg {
+    fill: var(--_surface);
+  }
+  .map-other {
+    fill: color-mix(in srgb, var(--_muted) 35%, transparent);
+  }
+  .map-you {
+    fill: var(--_accent);
+    stroke: var(--_surface);
+    stroke-width: 2;
+  }
+  .map-route {
+    stroke: var(--_muted);
+    stroke-dasharray: 4 4;
+  }
+  .map-station {
+    fill: var(--_danger);
+    stroke: var(--_surface);
+    stroke-width: 2;
+  }
+  .map-label {
+    fill: var(--_text);
+    font-size: 11px;
+  }
+  .map-label-strong {
+    font-weight: 700;
+  }
+  .map-scale {
+    stroke: var(--_text);
+    stroke-width: 2;
+  }
+  .map-scale-label {
+    fill: var(--_muted);
+    font-size: 10px;
+  }
+  .row {
+    border-block-start: 1px solid var(--_border);
+    padding-block-start: calc(var(--_space) / 2);
+  }
+  .show {
+    inline-size: 100%;
+    justify-content: space-between;
+    flex-wrap: wrap;
+    gap: 4px 12px;
+    text-align: start;
+    border-color: transparent;
+    color: var(--_text);
+    padding-inline: 4px;
+  }
+  .show-name {
+    font-weight: 600;
+  }
+  .show-distance {
     color: var(--_muted);
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
     gap: 8px;
-    margin-block-start: 8px;
+    align-items: center;
   }
   button,
-  a[part~='directions'] {
+  a.primary,
+  a.secondary {
     font: inherit;
-    min-height: 44px;
-    min-width: 44px;
+    min-block-size: 44px;
+    min-inline-size: 44px;
     box-sizing: border-box;
-    padding: 8px 14px;
-    border-radius: calc(var(--_radius) / 1.5);
+    padding-block: 8px;
+    padding-inline: 14px;
+    border-radius: calc(var(--_radius) - 4px);
     border: 1px solid var(--_accent);
     background: transparent;
     color: var(--_accent);
@@ -108,53 +209,157 @@ export const styles = css`
     text-decoration: none;
     display: inline-flex;
     align-items: center;
+    transition: background-color 0.15s;
   }
-  button[part~='select'],
-  button[part~='locate'] {
+  .primary {
     background: var(--_accent);
     color: var(--_accent-text);
+    font-weight: 600;
+  }
+  .secondary:hover,
+  .show:hover {
+    background: var(--_soft);
+  }
+  .link {
+    border: 0;
+    padding-inline: 4px;
+    text-decoration: underline;
+    min-block-size: 44px;
+    display: inline-flex;
+    align-items: center;
+    background: transparent;
+    color: var(--_accent);
+  }
+  .directions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: 4px;
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: progress;
   }
   button:focus-visible,
   a:focus-visible,
   summary:focus-visible,
-  textarea:focus-visible {
+  input:focus-visible,
+  textarea:focus-visible,
+  h3:focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
-  [role='alert'] {
+  a {
+    color: var(--_accent);
+  }
+  .alert {
     color: var(--_danger);
     border-inline-start: 4px solid var(--_danger);
     padding-inline-start: 8px;
     margin-block: var(--_space);
+    display: grid;
+    gap: 4px;
+    justify-items: start;
   }
-  .detail {
-    font-size: 0.85em;
+  .status {
     color: var(--_muted);
+    margin-block: calc(var(--_space) / 2);
+  }
+  .locate {
+    margin-block-start: var(--_space);
+    display: grid;
+    gap: 8px;
+    justify-items: start;
+  }
+  .geocoder {
+    display: grid;
+    gap: 4px;
+    inline-size: 100%;
+  }
+  .geocoder-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  input {
+    font: inherit;
+    min-block-size: 44px;
+    box-sizing: border-box;
+    padding-inline: 10px;
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) - 4px);
+    background: var(--_surface);
+    color: var(--_text);
+    flex: 1 1 10em;
+    min-inline-size: 0;
   }
   textarea {
-    width: 100%;
+    display: block;
+    inline-size: 100%;
     box-sizing: border-box;
     font: inherit;
-    min-height: 5em;
+    min-block-size: 6em;
+    margin-block-start: 4px;
   }
-  footer {
+  .safety {
     margin-block-start: var(--_space);
-    font-size: 0.8em;
-    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  details {
+    font-size: 0.9em;
   }
   summary {
     cursor: pointer;
-    min-height: 44px;
+    min-block-size: 44px;
     display: flex;
     align-items: center;
+    color: var(--_accent);
+  }
+  details ul {
+    list-style: disc;
+    padding-inline-start: 1.2em;
+  }
+  footer {
+    margin-block-start: calc(var(--_space) / 2);
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  footer summary {
+    color: var(--_muted);
+  }
+  .compact {
+    padding: 6px;
+  }
+  .compact-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 10px;
+  }
+  .compact-line > a {
+    font-weight: 600;
   }
   .visually-hidden {
     position: absolute;
-    width: 1px;
-    height: 1px;
+    inline-size: 1px;
+    block-size: 1px;
     overflow: hidden;
-    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
+  }
+  @container (min-width: 520px) {
+    .card > div {
+      grid-template-columns: 1fr 200px;
+      column-gap: var(--_space);
+    }
+    .card > div > * {
+      grid-column: 1;
+    }
+    .card > div > .map {
+      grid-column: 2;
+      grid-row: 1 / span 8;
+      align-self: start;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     * {

@@ -22,7 +22,7 @@ const positions = (seller = LOWER_EAST_SIDE, buyer: typeof MIDTOWN | null = MIDT
   ...(buyer ? { 'buyer-lat': buyer.lat, 'buyer-lng': buyer.lng } : {}),
 });
 const ready = (m: Mounted) => settled(m, () => m.of('safetrade-suggest').length > 0 || m.of('safetrade-error').length > 0);
-const distanceLine = (el: Element, i = 0) => shadow(el).querySelectorAll('[part~="distance"]')[i]!.textContent!.trim();
+const distanceLine = (el: Element) => shadow(el).querySelector('[part~="expanded"] [part~="distance"]')!.textContent!.trim();
 const stationDataset = (stations: object[]) => ({ format: 'safetrade-stations', version: 1, stations });
 const jsonResponse = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 let unique = 0;
@@ -66,9 +66,13 @@ describe('<safetrade-meetup> suggestions', () => {
     await ready(m);
     // 13th Precinct: 2.369 km = 1.47 mi from the buyer; 2.433 km = 1.51 mi from the seller.
     expect(distanceLine(m.el)).to.equal('1.5 mi from you · about 1.5 mi for the seller');
-    for (let i = 0; i < 3; i++) {
-      const coarse = /about ([\d.]+) mi for the seller/.exec(distanceLine(m.el, i))![1]!;
-      expect((Number(coarse) * 2) % 1, `suggestion ${i}: ${coarse}`).to.equal(0);
+    // Open each alternative as the card: the seller's distance is always a multiple of 0.5 mi.
+    for (const id of suggestionIds(m.el)) {
+      const row = shadow(m.el).querySelector(`[data-station-id="${id}"] [part~="show"]`) as HTMLButtonElement | null;
+      row?.click();
+      await m.el.updateComplete;
+      const coarse = /about ([\d.]+) mi for the seller/.exec(distanceLine(m.el))![1]!;
+      expect((Number(coarse) * 2) % 1, `${id}: ${coarse}`).to.equal(0);
     }
   });
 
