@@ -292,7 +292,7 @@ export class SafeTradeMeetupElement extends LitElement {
     const compact = view.inputs.variant === 'compact';
     const suggestions = view.suggestions ?? [];
     return html`
-      <section part="base" class="base ${view.inputs.theme} ${view.inputs.variant}" aria-labelledby="heading" lang=${view.locale}>
+      <section part="base" class="base ${view.inputs.theme} variant-${view.inputs.variant}" aria-labelledby="heading" lang=${view.locale}>
         <header id="heading" class=${compact ? 'visually-hidden' : ''}>
           <slot name="heading"><h2 part="heading">${m.heading}</h2></slot>
         </header>
@@ -346,7 +346,7 @@ export class SafeTradeMeetupElement extends LitElement {
     const expanded = this._expanded === station.id;
     const parts = ['suggestion', best && 'best', expanded && 'expanded'].filter(Boolean).join(' ');
     if (expanded) {
-      return html`<li part=${parts} data-station-id=${station.id} class="card">${this._renderCard(view, s, best)}</li>`;
+      return html`<li part=${parts} data-station-id=${station.id} class="expanded">${this._renderCard(view, s, best)}</li>`;
     }
     return html`<li part=${parts} data-station-id=${station.id} class="row">
       <button type="button" part="show" class="show" aria-expanded="false" @click=${() => this._expand(station.id)}>

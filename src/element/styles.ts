@@ -88,7 +88,7 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) / 2);
   }
-  .card > div {
+  .expanded > div {
     display: grid;
     gap: 6px;
     padding: var(--_space);
@@ -327,7 +327,7 @@ export const styles = css`
   footer summary {
     color: var(--_muted);
   }
-  .compact {
+  .variant-compact {
     padding: 6px;
   }
   .compact-line {
@@ -348,14 +348,14 @@ export const styles = css`
     white-space: nowrap;
   }
   @container (min-width: 520px) {
-    .card > div {
+    .expanded > div {
       grid-template-columns: 1fr 200px;
       column-gap: var(--_space);
     }
-    .card > div > * {
+    .expanded > div > * {
       grid-column: 1;
     }
-    .card > div > .map {
+    .expanded > div > .map {
       grid-column: 2;
       grid-row: 1 / span 8;
       align-self: start;

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `npm run screenshots`: renders every state of the widget at 320 px and 720 px, light and dark,
+// in headless Chromium, into screenshots/ (git-ignored) so a person can look at them.
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+import { chromiumPath } from './ensure-chromium.mjs';
+
+const both = { 'seller-lat': '40.7150', 'seller-lng': '-73.9843', 'buyer-lat': '40.7580', 'buyer-lng': '-73.9855' };
+const seller = { 'seller-lat': '40.7150', 'seller-lng': '-73.9843' };
+const STATES = {
+  loading: { attrs: { ...both, 'stations-src': '/never.json' } },
+  card: { attrs: both },
+  list: { attrs: both, click: '[part~="show"]' },
+  'no-buyer': { attrs: seller, geocoder: true },
+  compact: { attrs: { ...both, variant: 'compact' } },
+  error: { attrs: { ...both, 'seller-lat': 'forty' } },
+  'no-station': { attrs: { ...both, 'max-distance-km': '0.5' } },
+  'dataset-fetch': { attrs: { ...both, 'stations-src': '/missing.json' } },
+};
+
+const out = new URL('../screenshots/', import.meta.url);
+mkdirSync(out, { recursive: true });
+const { server, origin } = await startServer(0);
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+let count = 0;
+try {
+  for (const theme of ['light', 'dark']) {
+    for (const width of [320, 720]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: theme });
+      await page.route('**/never.json', () => {}); // never answered: the loading state
+      for (const [name, state] of Object.entries(STATES)) {
+        await page.goto(`${origin}/examples/states.html`);
+        await page.evaluate(
+          ({ attrs, geocoder, theme }) => {
+            document.body.className = theme;
+            const el = document.createElement('safetrade-meetup');
+            for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+            if (geocoder) el.geocoder = async () => null;
+            document.getElementById('stage').append(el);
+          },
+          { ...state, theme },
+        );
+        await page.waitForTimeout(400);
+        if (state.click) {
+          await page.locator(`safetrade-meetup >> ${state.click}`).first().click();
+          await page.waitForTimeout(100);
+        }
+        const file = new URL(`${name}-${width}-${theme}.png`, out);
+        await page.locator('safetrade-meetup').screenshot({ path: file.pathname });
+        count++;
+      }
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`${count} screenshots in screenshots/`);
