@@ -1,0 +1,353 @@
+// The station pipeline shared by `npm run build` (data/build.mjs) and the `safetrade-stations`
+// CLI: read CSV / GeoJSON / dataset files into rows that remember where they came from, then
+// validate them all with the very parseDataset the widget runs, so that a file this accepts
+// is a file the widget accepts. Nothing is repaired or guessed: a row without a coordinate is
+// either `pending` on purpose or rejected.
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parseCsv, CsvError } from './csv.mjs';
+
+let core;
+/** dist/core.js is the widget's own core; the CLI ships next to it in the package. */
+export async function loadCore() {
+  if (!core) {
+    try {
+      core = await import(new URL('../../dist/core.js', import.meta.url).href);
+    } catch (error) {
+      throw new Error(`cannot load dist/core.js (${error.message}); run \`npm run build\` first`);
+    }
+  }
+  return core;
+}
+
+export const FORMAT = 'safetrade-stations';
+
+/** Station fields a CSV column or a GeoJSON property may carry (the dataset's own names). */
+const TEXT_FIELDS = ['id', 'name', 'address', 'locality', 'region', 'postcode', 'country', 'agency', 'kind', 'timezone', 'spot', 'phone', 'url', 'notes', 'verified'];
+/** Provenance columns: kept in the sources, folded into `source` and `attribution` on output. */
+const PROVENANCE = ['source', 'licence', 'license', 'confidence', 'attribution', 'evidence', 'status'];
+export const CSV_COLUMNS = [...TEXT_FIELDS.slice(0, 7), 'lat', 'lng', ...TEXT_FIELDS.slice(7), 'hours', 'features', ...PROVENANCE];
+const REQUIRED_COLUMNS = ['id', 'name', 'address', 'country', 'lat', 'lng'];
+
+// The same time rule as the core's hours schema, checked here only to word the message for
+// the CSV notation; the core validates the result again.
+const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d';
+const RANGE = new RegExp(`^(${TIME})-(${TIME}|24:00)$`);
+const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+const HOURS_MUST = 'must be "24/7" or days and times like "mo-fr 09:00-17:00; sa 10:00-14:00; su closed"';
+// A plain decimal (or exponent) number; anything else, like "NaN", "40,7" or "40.7N", goes to
+// the core as the original text so that the message quotes what the file says.
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * @typedef {{ where: string, level: 'error' | 'warning' | 'notice', reason: string }} Issue
+ * @typedef {{ where: string, station: Record<string, unknown>, pending: boolean, credits: string[] }} Row
+ * @typedef {{ file: string, kind: 'csv' | 'geojson' | 'dataset', rows: Row[], issues: Issue[], name?: string, updated?: string, attribution: string[], ignoredColumns?: string[] }} Input
+ */
+
+/** Which reader a file needs, from its name (and, for .json, its content). */
+export function formatOf(file) {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.geojson') return 'geojson';
+  if (ext === '.json') return 'json';
+  return null;
+}
+
+/**
+ * Reads one input file. A file that cannot be read at all throws an Error whose message starts
+ * with the file name; problems in single rows are returned as issues.
+ * @returns {Promise<Input>}
+ */
+export async function readInput(path, label = path) {
+  const kind = formatOf(path);
+  if (!kind) throw new Error(`${label}: unknown format "${extname(path) || basename(path)}" (expected .csv, .geojson or .json)`);
+  let text;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`${label}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  }
+  if (kind === 'csv') return readCsv(text, label);
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${label}: not valid JSON (${error.message})`);
+  }
+  if (json && json.type === 'FeatureCollection') return readGeoJson(json, label);
+  if (kind === 'geojson') throw new Error(`${label}: a GeoJSON file must be a FeatureCollection (got ${describe(json?.type)})`);
+  return readDataset(json, label);
+}
+
+/** @returns {Input} */
+export function readCsv(text, file) {
+  let table;
+  try {
+    table = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvError) throw new Error(`${file}:${error.line}: ${error.message}`);
+    throw error;
+  }
+  const { header, records } = table;
+  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length) {
+    throw new Error(`${file}:1: header: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} (the header must name at least ${REQUIRED_COLUMNS.join(', ')})`);
+  }
+  const seen = new Set();
+  for (const h of header) {
+    if (seen.has(h)) throw new Error(`${file}:1: header: column "${h}" appears twice`);
+    seen.add(h);
+  }
+  const input = { file, kind: 'csv', rows: [], issues: [], attribution: [] };
+  const ignored = header.filter((h) => h !== '' && !CSV_COLUMNS.includes(h));
+  if (ignored.length) {
+    input.ignoredColumns = ignored;
+    input.issues.push({ where: `${file}:1`, level: 'notice', reason: `columns ignored: ${ignored.join(', ')}` });
+  }
+  for (const { line, cells } of records) {
+    const where = `${file}:${line}`;
+    if (cells.length !== header.length) {
+      input.issues.push({ where, level: 'error', reason: `row: has ${cells.length} cells, the header has ${header.length} (an unquoted comma?)` });
+      continue;
+    }
+    const record = {};
+    header.forEach((h, i) => (record[h] = cells[i].trim()));
+    rowFrom(record, where, input, false);
+  }
+  return input;
+}
+
+/** @returns {Input} */
+export function readGeoJson(json, file) {
+  const input = { file, kind: 'geojson', rows: [], issues: [], attribution: [] };
+  if (!Array.isArray(json.features)) throw new Error(`${file}: "features" must be an array (got ${describe(json.features)})`);
+  json.features.forEach((feature, index) => {
+    const where = `${file}: features[${index}]`;
+    const props = feature && typeof feature.properties === 'object' && feature.properties !== null ? { ...feature.properties } : {};
+    if (props.id === undefined && (typeof feature?.id === 'string' || typeof feature?.id === 'number')) props.id = String(feature.id);
+    const geometry = feature?.geometry;
+    if (!geometry) {
+      if (props.status !== 'pending') {
+        input.issues.push({ where, level: 'error', reason: `geometry: missing${props.id ? ` (id ${describe(props.id)})` : ''}` });
+        return;
+      }
+    } else if (geometry.type !== 'Point' || !Array.isArray(geometry.coordinates)) {
+      input.issues.push({ where, level: 'error', reason: `geometry: must be a Point (got ${describe(geometry.type)})` });
+      return;
+    } else {
+      // GeoJSON is [lng, lat]; the core checks both.
+      [props.lng, props.lat] = geometry.coordinates;
+    }
+    rowFrom(props, where, input, true);
+  });
+  return input;
+}
+
+/** @returns {Input} */
+export function readDataset(json, file) {
+  const input = { file, kind: 'dataset', rows: [], issues: [], attribution: [] };
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error(`${file}: expected a ${FORMAT} dataset or a GeoJSON FeatureCollection (got ${describe(json)})`);
+  if (json.format !== FORMAT) throw new Error(`${file}: "format" must be "${FORMAT}" (got ${describe(json.format)})`);
+  if (json.version !== 1) throw new Error(`${file}: "version" must be 1 (got ${describe(json.version)})`);
+  if (!Array.isArray(json.stations)) throw new Error(`${file}: "stations" must be an array (got ${describe(json.stations)})`);
+  if (typeof json.name === 'string') input.name = json.name;
+  if (typeof json.updated === 'string') input.updated = json.updated;
+  if (Array.isArray(json.attribution)) input.attribution = json.attribution.filter((a) => typeof a === 'string' && a.trim());
+  json.stations.forEach((station, index) => {
+    input.rows.push({ where: `${file}: stations[${index}]`, station, pending: false, credits: [] });
+  });
+  return input;
+}
+
+/**
+ * Turns one CSV record or GeoJSON `properties` object into a row: station fields keep their
+ * names, lat/lng become numbers, hours and features are read from their CSV notation, and the
+ * provenance columns are folded into `source` and the attribution credits.
+ */
+function rowFrom(record, where, input, typed) {
+  const station = {};
+  for (const field of TEXT_FIELDS) {
+    const v = record[field];
+    if (v === undefined || v === null || v === '') continue;
+    station[field] = typeof v === 'string' ? v.trim() : v;
+  }
+  for (const field of ['lat', 'lng']) {
+    const v = record[field];
+    if (v === undefined || v === null || v === '') continue;
+    station[field] = typeof v === 'string' && NUMBER.test(v.trim()) ? Number(v) : v;
+  }
+  const issue = (level, reason) => input.issues.push({ where, level, reason });
+
+  const hours = record.hours;
+  if (typeof hours === 'string' && hours !== '') {
+    const parsed = parseHours(hours);
+    if (parsed) station.hours = parsed;
+    else issue('warning', `hours: ${HOURS_MUST} (got ${describe(hours)}); dropped`);
+  } else if (hours !== undefined && hours !== null && hours !== '') station.hours = hours; // GeoJSON object: the core checks it
+
+  const features = record.features;
+  if (typeof features === 'string' && features !== '') station.features = features.split(/[;,\s]+/).filter(Boolean);
+  else if (features !== undefined && features !== null && features !== '') station.features = features;
+  if (Array.isArray(station.features)) {
+    // The core ignores unknown words on purpose (forward compatibility); in a source file a
+    // typo would silently lose a fact, so say so.
+    const unknown = station.features.filter((f) => typeof f === 'string' && !['video', 'lit', 'signage', 'parking', 'indoor', 'staffed', 'accessible'].includes(f));
+    for (const word of unknown) issue('warning', `features: unknown word ${describe(word)} ignored (known: video, lit, signage, parking, indoor, staffed, accessible)`);
+  }
+
+  const text = (k) => (typeof record[k] === 'string' ? record[k].trim() : record[k] == null ? '' : String(record[k]));
+  const source = text('source');
+  const licence = text('licence') || text('license');
+  const confidence = text('confidence');
+  const provenance = [source, licence && `licence: ${licence}`, confidence && `confidence: ${confidence}`].filter(Boolean).join('; ');
+  if (provenance) station.source = provenance;
+  const credits = text('attribution').split(';').map((s) => s.trim()).filter(Boolean);
+
+  const status = text('status');
+  if (status !== '' && status !== 'pending') {
+    issue('error', `status: must be empty or "pending" (got ${describe(status)})`);
+    return;
+  }
+  input.rows.push({ where, station, pending: status === 'pending', credits, licence, confidence, evidence: text('evidence'), sourceText: source });
+}
+
+/**
+ * Reads "24/7" or `days times[,times]` groups separated by `;`, e.g.
+ * "mo-fr 09:00-17:00; sa 10:00-12:00,13:00-16:00; su closed". Returns null when it cannot.
+ */
+export function parseHours(cell) {
+  const s = cell.trim();
+  if (s === '24/7') return '24/7';
+  const out = {};
+  for (const group of s.split(';').map((g) => g.trim())) {
+    const m = /^([a-z,-]+)\s+(.+)$/i.exec(group);
+    if (!m) return null;
+    const days = expandDays(m[1].toLowerCase());
+    if (!days) return null;
+    const spec = m[2].trim().toLowerCase();
+    const ranges = spec === 'closed' ? [] : spec.split(/\s*,\s*/);
+    for (const r of ranges) {
+      const t = RANGE.exec(r);
+      if (!t || t[1] === t[2]) return null;
+    }
+    for (const d of days) out[d] = [...(out[d] ?? []), ...ranges];
+  }
+  return out;
+}
+
+function expandDays(spec) {
+  const days = [];
+  for (const part of spec.split(',')) {
+    const [from, to = from, extra] = part.split('-');
+    const a = DAYS.indexOf(from);
+    const b = DAYS.indexOf(to);
+    if (extra !== undefined || a < 0 || b < 0 || b < a) return null;
+    days.push(...DAYS.slice(a, b + 1));
+  }
+  return days;
+}
+
+/**
+ * Validates the rows of all inputs as one dataset with the core's parseDataset and assembles
+ * the result.
+ * @param {Input[]} inputs
+ * @param {{ duplicates?: 'error' | 'first', name?: string, updated?: string, requireProvenance?: boolean }} options
+ *   duplicates: 'error' (a repeated id is an error: sources, validate) or 'first' (the first
+ *   wins, later ones are left out with a notice: merging with `build`).
+ */
+export async function assemble(inputs, options = {}) {
+  const { parseDataset } = await loadCore();
+  const issues = inputs.flatMap((i) => i.issues);
+  const firstById = new Map();
+  /** @type {Row[]} */ const candidates = [];
+  /** @type {Row[]} */ const pending = [];
+  for (const row of inputs.flatMap((i) => i.rows)) {
+    const id = row.station && typeof row.station === 'object' ? row.station.id : undefined;
+    if (typeof id === 'string' && id !== '') {
+      const first = firstById.get(id);
+      if (first) {
+        if (options.duplicates === 'first') issues.push({ where: row.where, level: 'notice', reason: `id: ${describe(id)} already given at ${first.where}; this one left out` });
+        else issues.push({ where: row.where, level: 'error', reason: `id: duplicate of ${describe(id)} at ${first.where}` });
+        continue;
+      }
+      firstById.set(id, row);
+    }
+    (row.pending ? pending : candidates).push(row);
+  }
+
+  const parsed = parseDataset({ format: FORMAT, version: 1, stations: candidates.map((r) => r.station) });
+  const rejectedAt = new Set();
+  for (const r of parsed.rejected) {
+    rejectedAt.add(r.index);
+    issues.push({ where: candidates[r.index].where, level: 'error', reason: r.reason + swapHint(candidates[r.index].station, r.reason) });
+  }
+  for (const w of parsed.warnings) issues.push({ where: candidates[w.index].where, level: 'warning', reason: w.reason });
+  const kept = candidates.filter((_, i) => !rejectedAt.has(i));
+
+  // A pending row is listed, not shipped; it still needs a valid id, name and country, and may
+  // lack only its address and coordinate.
+  const pendingCheck = parseDataset({ format: FORMAT, version: 1, stations: pending.map((r) => r.station) });
+  for (const r of pendingCheck.rejected) {
+    if (!/^(address|lat|lng): missing$/.test(r.reason)) issues.push({ where: pending[r.index].where, level: 'error', reason: `${r.reason} (a pending row still needs a valid id, name and country)` });
+  }
+
+  if (options.requireProvenance) {
+    for (const row of kept) {
+      if (!row.sourceText) issues.push({ where: row.where, level: 'error', reason: 'source: missing (every shipped row says where its coordinate came from)' });
+      if (!row.licence) issues.push({ where: row.where, level: 'error', reason: 'licence: missing (every shipped row names the licence of its source)' });
+    }
+  }
+
+  const credits = unique([...inputs.flatMap((i) => i.attribution), ...kept.flatMap((r) => r.credits)]);
+  const updated = options.updated ?? maxDate([...inputs.map((i) => i.updated), ...parsed.stations.map((s) => s.verified)]);
+  const names = unique(inputs.map((i) => i.name).filter(Boolean));
+  const name = options.name ?? (names.length === 1 ? names[0] : undefined);
+  const dataset = { format: FORMAT, version: 1 };
+  if (name) dataset.name = name;
+  if (updated) dataset.updated = updated;
+  dataset.attribution = credits;
+  dataset.stations = parsed.stations;
+  sortIssues(issues, inputs.map((i) => i.file));
+  return { dataset, kept, pending, issues };
+}
+
+/** Formats an issue as `file:line: field: reason`. */
+export const formatIssue = (i) => `${i.where}: ${i.level === 'error' ? '' : `${i.level}: `}${i.reason}`;
+
+function swapHint(station, reason) {
+  const { lat, lng } = station ?? {};
+  const looksSwapped = /^lat: must be a number/.test(reason) && typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 180 && Math.abs(lng) <= 90;
+  return looksSwapped ? '; lat and lng look swapped' : '';
+}
+
+function maxDate(dates) {
+  return dates.filter((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().pop();
+}
+
+const unique = (list) => [...new Set(list)];
+
+// Issues in input order, then by line or index (`a.csv:10` after `a.csv:9`); the sort is
+// stable, so a row's own issues keep their order.
+function sortIssues(issues, files) {
+  const order = new Map(files.map((f, i) => [f, i]));
+  const key = (where) => {
+    const m = /^(.*?)(?::(\d+)|: \w+\[(\d+)\])?$/.exec(where);
+    return [order.get(m[1]) ?? files.length, Number(m[2] ?? m[3] ?? 0)];
+  };
+  const keys = new Map(issues.map((i) => [i, key(i.where)]));
+  issues.sort((a, b) => {
+    const [fa, na] = keys.get(a);
+    const [fb, nb] = keys.get(b);
+    return fa - fb || na - nb;
+  });
+}
+
+/** A short, safe rendering of a value for messages (as the core words it). */
+export function describe(value) {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  const json = JSON.stringify(value);
+  return json.length > 60 ? `${json.slice(0, 60)}…` : json;
+}
