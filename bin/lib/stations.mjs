@@ -42,7 +42,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /**
  * @typedef {{ where: string, level: 'error' | 'warning' | 'notice', reason: string }} Issue
  * @typedef {{ where: string, station: Record<string, unknown>, pending: boolean, credits: string[] }} Row
- * @typedef {{ file: string, kind: 'csv' | 'geojson' | 'dataset', rows: Row[], issues: Issue[], name?: string, updated?: string, attribution: string[], ignoredColumns?: string[] }} Input
+ * @typedef {{ file: string, kind: 'csv' | 'geojson' | 'dataset', total: number, rows: Row[], issues: Issue[], name?: string, updated?: string, attribution: string[], ignoredColumns?: string[] }} Input
  */
 
 /** Which reader a file needs, from its name (and, for .json, its content). */
@@ -99,7 +99,7 @@ export function readCsv(text, file) {
     if (seen.has(h)) throw new Error(`${file}:1: header: column "${h}" appears twice`);
     seen.add(h);
   }
-  const input = { file, kind: 'csv', rows: [], issues: [], attribution: [] };
+  const input = { file, kind: 'csv', rows: [], issues: [], attribution: [], total: records.length };
   const ignored = header.filter((h) => h !== '' && !CSV_COLUMNS.includes(h));
   if (ignored.length) {
     input.ignoredColumns = ignored;
@@ -120,8 +120,8 @@ export function readCsv(text, file) {
 
 /** @returns {Input} */
 export function readGeoJson(json, file) {
-  const input = { file, kind: 'geojson', rows: [], issues: [], attribution: [] };
   if (!Array.isArray(json.features)) throw new Error(`${file}: "features" must be an array (got ${describe(json.features)})`);
+  const input = { file, kind: 'geojson', rows: [], issues: [], attribution: [], total: json.features.length };
   json.features.forEach((feature, index) => {
     const where = `${file}: features[${index}]`;
     const props = feature && typeof feature.properties === 'object' && feature.properties !== null ? { ...feature.properties } : {};
@@ -146,11 +146,11 @@ export function readGeoJson(json, file) {
 
 /** @returns {Input} */
 export function readDataset(json, file) {
-  const input = { file, kind: 'dataset', rows: [], issues: [], attribution: [] };
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error(`${file}: expected a ${FORMAT} dataset or a GeoJSON FeatureCollection (got ${describe(json)})`);
   if (json.format !== FORMAT) throw new Error(`${file}: "format" must be "${FORMAT}" (got ${describe(json.format)})`);
   if (json.version !== 1) throw new Error(`${file}: "version" must be 1 (got ${describe(json.version)})`);
   if (!Array.isArray(json.stations)) throw new Error(`${file}: "stations" must be an array (got ${describe(json.stations)})`);
+  const input = { file, kind: 'dataset', rows: [], issues: [], attribution: [], total: json.stations.length };
   if (typeof json.name === 'string') input.name = json.name;
   if (typeof json.updated === 'string') input.updated = json.updated;
   if (Array.isArray(json.attribution)) input.attribution = json.attribution.filter((a) => typeof a === 'string' && a.trim());
