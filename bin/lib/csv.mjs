@@ -6,13 +6,13 @@
 // a 100k-row file parses in well under a second.
 
 /**
+ * Yields the records one at a time (the first is the header), so that a big file's rows can
+ * be turned into stations and dropped without all of them being held at once.
  * @param {string} text
- * @returns {{ header: string[], records: { line: number, cells: string[] }[] }}
+ * @returns {Generator<{ line: number, cells: string[] }>}
  */
-export function parseCsv(text) {
+export function* csvRecords(text) {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // spreadsheet exports start with a BOM
-  /** @type {{ line: number, cells: string[] }[]} */
-  const records = [];
   let cells = [];
   let line = 1;
   let recordLine = 1;
@@ -59,12 +59,16 @@ export function parseCsv(text) {
     // End of record (newline or end of text).
     if (text[i] === '\r' && text[i + 1] === '\n') i++;
     i++;
-    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells }); // skip blank lines
+    if (!(cells.length === 1 && cells[0] === '')) yield { line: recordLine, cells }; // skip blank lines
     cells = [];
     line++;
     recordLine = line;
   }
-  const first = records.shift();
+}
+
+/** The whole table at once: the header's names and the records after it. */
+export function parseCsv(text) {
+  const [first, ...records] = csvRecords(text);
   return { header: first ? first.cells.map((h) => h.trim()) : [], records };
 }
 

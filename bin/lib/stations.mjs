@@ -5,7 +5,7 @@
 // either `pending` on purpose or rejected.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { parseCsv, CsvError } from './csv.mjs';
+import { csvRecords, CsvError } from './csv.mjs';
 
 let core;
 /** dist/core.js is the widget's own core; the CLI ships next to it in the package. */
@@ -21,6 +21,7 @@ export async function loadCore() {
 }
 
 export const FORMAT = 'safetrade-stations';
+const CHUNK = 5000;
 
 /** Station fields a CSV column or a GeoJSON property may carry (the dataset's own names). */
 const TEXT_FIELDS = ['id', 'name', 'address', 'locality', 'region', 'postcode', 'country', 'agency', 'kind', 'timezone', 'spot', 'phone', 'url', 'notes', 'verified'];
@@ -28,6 +29,8 @@ const TEXT_FIELDS = ['id', 'name', 'address', 'locality', 'region', 'postcode', 
 const PROVENANCE = ['source', 'licence', 'license', 'confidence', 'attribution', 'evidence', 'status'];
 export const CSV_COLUMNS = [...TEXT_FIELDS.slice(0, 7), 'lat', 'lng', ...TEXT_FIELDS.slice(7), 'hours', 'features', ...PROVENANCE];
 const REQUIRED_COLUMNS = ['id', 'name', 'address', 'country', 'lat', 'lng'];
+// Common spellings in exported spreadsheets; named in the message, never renamed silently.
+const ALIASES = { latitude: 'lat', longitude: 'lng', lon: 'lng', long: 'lng', station_id: 'id' };
 
 // The same time rule as the core's hours schema, checked here only to word the message for
 // the CSV notation; the core validates the result again.
@@ -82,40 +85,52 @@ export async function readInput(path, label = path) {
 
 /** @returns {Input} */
 export function readCsv(text, file) {
-  let table;
+  const records = csvRecords(text);
+  let header;
   try {
-    table = parseCsv(text);
+    header = (records.next().value?.cells ?? []).map((h) => h.trim());
   } catch (error) {
-    if (error instanceof CsvError) throw new Error(`${file}:${error.line}: ${error.message}`);
-    throw error;
+    throw csvFailure(error, file);
   }
-  const { header, records } = table;
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
-    throw new Error(`${file}:1: header: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} (the header must name at least ${REQUIRED_COLUMNS.join(', ')})`);
+    const renames = Object.entries(ALIASES).filter(([alias, name]) => header.includes(alias) && missing.includes(name)).map(([alias, name]) => `"${alias}" → "${name}"`);
+    throw new Error(
+      `${file}:1: header: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} (the header must name at least ${REQUIRED_COLUMNS.join(', ')}` +
+        (renames.length ? `; rename ${renames.join(', ')})` : ')'),
+    );
   }
   const seen = new Set();
   for (const h of header) {
     if (seen.has(h)) throw new Error(`${file}:1: header: column "${h}" appears twice`);
     seen.add(h);
   }
-  const input = { file, kind: 'csv', rows: [], issues: [], attribution: [], total: records.length };
+  const input = { file, kind: 'csv', rows: [], issues: [], attribution: [], total: 0 };
   const ignored = header.filter((h) => h !== '' && !CSV_COLUMNS.includes(h));
   if (ignored.length) {
     input.ignoredColumns = ignored;
     input.issues.push({ where: `${file}:1`, level: 'notice', reason: `columns ignored: ${ignored.join(', ')}` });
   }
-  for (const { line, cells } of records) {
-    const where = `${file}:${line}`;
-    if (cells.length !== header.length) {
-      input.issues.push({ where, level: 'error', reason: `row: has ${cells.length} cells, the header has ${header.length} (an unquoted comma?)` });
-      continue;
-    }
-    const record = {};
-    header.forEach((h, i) => (record[h] = cells[i].trim()));
-    rowFrom(record, where, input, false);
+  try {
+    for (const { line, cells } of records) readRecord(input, header, line, cells);
+  } catch (error) {
+    throw csvFailure(error, file);
   }
   return input;
+}
+
+const csvFailure = (error, file) => (error instanceof CsvError ? new Error(`${file}:${error.line}: ${error.message}`) : error);
+
+function readRecord(input, header, line, cells) {
+    input.total++;
+    const where = `${input.file}:${line}`;
+    if (cells.length !== header.length) {
+      input.issues.push({ where, level: 'error', reason: `row: has ${cells.length} cells, the header has ${header.length} (an unquoted comma?)` });
+      return;
+    }
+    const record = {};
+    for (let i = 0; i < header.length; i++) record[header[i]] = cells[i].trim();
+    rowFrom(record, where, input, false);
 }
 
 /** @returns {Input} */
@@ -276,18 +291,32 @@ export async function assemble(inputs, options = {}) {
     (row.pending ? pending : candidates).push(row);
   }
 
-  const parsed = parseDataset({ format: FORMAT, version: 1, stations: candidates.map((r) => r.station) });
-  const rejectedAt = new Set();
-  for (const r of parsed.rejected) {
-    rejectedAt.add(r.index);
-    issues.push({ where: candidates[r.index].where, level: 'error', reason: r.reason + swapHint(candidates[r.index].station, r.reason) });
+  // Ids are unique by now, so the core can take the rows in chunks: its per-call work stays
+  // small (it matches warnings against rejections pairwise), and each raw station can be
+  // dropped for its validated copy as soon as its chunk is done.
+  /** @type {Row[]} */ const kept = [];
+  const stations = [];
+  for (let start = 0; start < candidates.length; start += CHUNK) {
+    const chunk = candidates.slice(start, start + CHUNK);
+    const parsed = withCachedTimeZones(() => parseDataset({ format: FORMAT, version: 1, stations: chunk.map((r) => r.station) }));
+    const rejectedAt = new Set();
+    for (const r of parsed.rejected) {
+      rejectedAt.add(r.index);
+      issues.push({ where: chunk[r.index].where, level: 'error', reason: r.reason + swapHint(chunk[r.index].station, r.reason) });
+    }
+    for (const w of parsed.warnings) issues.push({ where: chunk[w.index].where, level: 'warning', reason: w.reason });
+    let next = 0;
+    chunk.forEach((row, i) => {
+      if (rejectedAt.has(i)) return;
+      row.station = parsed.stations[next++];
+      kept.push(row);
+      stations.push(row.station);
+    });
   }
-  for (const w of parsed.warnings) issues.push({ where: candidates[w.index].where, level: 'warning', reason: w.reason });
-  const kept = candidates.filter((_, i) => !rejectedAt.has(i));
 
   // A pending row is listed, not shipped; it still needs a valid id, name and country, and may
   // lack only its address and coordinate.
-  const pendingCheck = parseDataset({ format: FORMAT, version: 1, stations: pending.map((r) => r.station) });
+  const pendingCheck = withCachedTimeZones(() => parseDataset({ format: FORMAT, version: 1, stations: pending.map((r) => r.station) }));
   for (const r of pendingCheck.rejected) {
     if (!/^(address|lat|lng): missing$/.test(r.reason)) issues.push({ where: pending[r.index].where, level: 'error', reason: `${r.reason} (a pending row still needs a valid id, name and country)` });
   }
@@ -300,16 +329,49 @@ export async function assemble(inputs, options = {}) {
   }
 
   const credits = unique([...inputs.flatMap((i) => i.attribution), ...kept.flatMap((r) => r.credits)]);
-  const updated = options.updated ?? maxDate([...inputs.map((i) => i.updated), ...parsed.stations.map((s) => s.verified)]);
+  const updated = options.updated ?? maxDate([...inputs.map((i) => i.updated), ...stations.map((s) => s.verified)]);
   const names = unique(inputs.map((i) => i.name).filter(Boolean));
   const name = options.name ?? (names.length === 1 ? names[0] : undefined);
   const dataset = { format: FORMAT, version: 1 };
   if (name) dataset.name = name;
   if (updated) dataset.updated = updated;
   dataset.attribution = credits;
-  dataset.stations = parsed.stations;
+  dataset.stations = stations;
   sortIssues(issues, inputs.map((i) => i.file));
   return { dataset, kept, pending, issues };
+}
+
+/**
+ * The core checks a station's `timezone` by constructing an Intl.DateTimeFormat, ~0.2 ms each:
+ * 20 s of a 100k-row file goes into re-checking the same few names. Until the core caches that
+ * itself, run it with a constructor that remembers each (locale, options) outcome for the
+ * duration of the call. The answers are the same, only computed once per distinct name; the
+ * real constructor is back in place when the call returns.
+ */
+function withCachedTimeZones(fn) {
+  const Original = Intl.DateTimeFormat;
+  const seen = new Map();
+  Intl.DateTimeFormat = new Proxy(Original, {
+    construct(target, args) {
+      const key = JSON.stringify(args);
+      let outcome = seen.get(key);
+      if (!outcome) {
+        try {
+          outcome = { value: Reflect.construct(target, args) };
+        } catch (error) {
+          outcome = { error };
+        }
+        seen.set(key, outcome);
+      }
+      if (outcome.error) throw outcome.error;
+      return outcome.value;
+    },
+  });
+  try {
+    return fn();
+  } finally {
+    Intl.DateTimeFormat = Original;
+  }
 }
 
 /** Formats an issue as `file:line: field: reason`. */
