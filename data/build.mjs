@@ -32,14 +32,25 @@ export async function buildShipped() {
       area: manifest.sources[f],
       shipped: rows.filter((r) => !r.pending).length,
       pending: rows.filter((r) => r.pending).map((r) => r.station.id),
-      sources: [...new Set(rows.filter((r) => !r.pending).map((r) => r.sourceText))],
-      licences: [...new Set(rows.filter((r) => !r.pending).map((r) => r.licence))],
+      licences: licencesOf(rows.filter((r) => !r.pending)),
       credits: [...new Set(rows.flatMap((r) => (r.pending ? [] : r.credits)))],
       // ODbL rows need their own paragraph in DATA-LICENSES.md (share-alike).
       osm: rows.filter((r) => !r.pending && /openstreetmap/i.test(r.sourceText)).map((r) => r.station.id),
     };
   });
   return { ...result, coverage, json: JSON.stringify(result.dataset) + '\n' };
+}
+
+/** Shipped rows grouped by licence, with where their coordinates came from (the part before "; address: …"). */
+function licencesOf(rows) {
+  const groups = new Map();
+  for (const r of rows) {
+    const g = groups.get(r.licence) ?? { sources: new Set(), rows: 0 };
+    g.sources.add(r.sourceText.split('; address: ')[0].replace(/^coordinates: /, ''));
+    g.rows++;
+    groups.set(r.licence, g);
+  }
+  return [...groups];
 }
 
 // Licence texts that say the terms are still to be checked.
@@ -73,14 +84,17 @@ export function renderLicenses({ coverage, dataset }) {
   ];
   for (const c of coverage) {
     lines.push(`### ${c.area} — \`data/sources/${c.file}\``, '');
-    lines.push(`${c.shipped} shipped, ${c.pending.length} pending (no coordinate from a source yet, not shipped).`, '');
+    lines.push(`${c.shipped} shipped, ${c.pending.length} pending (no coordinate from a source yet, so not shipped).`, '');
     if (c.licences.length) {
-      lines.push('| licence | status |', '|---|---|');
-      for (const l of c.licences) lines.push(`| ${l} | ${UNVERIFIED.test(l) ? '**unverified**: terms still to be checked' : 'as stated by the source'} |`);
+      lines.push('| coordinates from | licence | rows | terms |', '|---|---|---|---|');
+      for (const [licence, { sources, rows }] of c.licences) {
+        lines.push(`| ${[...sources].join('<br>')} | ${licence} | ${rows} | ${UNVERIFIED.test(licence) ? '**unverified**: still to be checked' : 'as named by the source'} |`);
+      }
       lines.push('');
     }
+    if (c.pending.length) lines.push(`Pending: ${c.pending.join(', ')}.`, '');
   }
-  return lines.join('\n');
+  return lines.join('\n') + '\n';
 }
 
 async function main() {
