@@ -94,7 +94,7 @@ export function renderLicenses({ coverage, dataset }) {
     }
     if (c.pending.length) lines.push(`Pending: ${c.pending.join(', ')}.`, '');
   }
-  return lines.join('\n') + '\n';
+  return lines.join('\n').trimEnd() + '\n';
 }
 
 async function main() {
