@@ -84,12 +84,13 @@ const plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`
 async function validate(files, { strict }, { print }) {
   if (files.length !== 1) throw new UsageError(`validate takes one file (got ${files.length})`);
   const input = await readInput(files[0]);
-  const { dataset, pending, issues } = await assemble([input], { duplicates: 'error' });
+  let valid = 0;
+  const { pending, issues } = await assemble([input], { duplicates: 'error', keep: 'none', onStation: () => valid++ });
   for (const issue of issues) print(formatIssue(issue));
   const errors = issues.filter((i) => i.level === 'error').length;
   const warnings = issues.filter((i) => i.level === 'warning').length;
   print(
-    `${files[0]}: ${plural(dataset.stations.length, 'valid station')}, ${plural(errors, 'error')}, ${plural(warnings, 'dropped field')}` +
+    `${files[0]}: ${plural(valid, 'valid station')}, ${plural(errors, 'error')}, ${plural(warnings, 'dropped field')}` +
       (pending.length ? `, ${pending.length} pending (no coordinate yet, not shipped)` : '') +
       ` (${input.kind === 'csv' ? plural(input.total, 'row') : plural(input.total, 'entry', 'entries')})`,
   );
@@ -102,7 +103,7 @@ async function build(files, values, { print, warn }) {
   if (values.updated !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.updated)) throw new UsageError(`--updated must be a date as YYYY-MM-DD (got "${values.updated}")`);
   const inputs = [];
   for (const file of files) inputs.push(await readInput(file));
-  const { dataset, pending, issues } = await assemble(inputs, { duplicates: 'first', name: values.name, updated: values.updated });
+  const { dataset, pending, issues } = await assemble(inputs, { duplicates: 'first', name: values.name, updated: values.updated, keep: 'stations' });
   for (const issue of issues) warn(formatIssue(issue));
   const errors = issues.filter((i) => i.level === 'error').length;
   if (errors > 0 && !values['skip-invalid']) {
@@ -123,31 +124,32 @@ async function build(files, values, { print, warn }) {
 async function stats(files, _values, { print }) {
   if (files.length !== 1) throw new UsageError(`stats takes one file (got ${files.length})`);
   const input = await readInput(files[0]);
-  const { dataset, pending, issues } = await assemble([input], { duplicates: 'error' });
-  const stations = dataset.stations;
-  const count = (key) => {
-    const m = new Map();
-    for (const s of stations) for (const k of [].concat(key(s))) m.set(k, (m.get(k) ?? 0) + 1);
-    return [...m].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
+  // Counted as the stations stream past, so a big file is never held whole.
+  const tallies = { countries: new Map(), regions: new Map(), kinds: new Map(), features: new Map(), hours: new Map(), timezones: new Map() };
+  const tally = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
+  let total = 0;
+  let [west, south, east, north] = [180, 90, -180, -90];
+  const onStation = (s) => {
+    total++;
+    tally(tallies.countries, s.country);
+    tally(tallies.regions, s.region ? `${s.country}-${s.region}` : `${s.country} (no region)`);
+    tally(tallies.kinds, s.kind ?? '(none)');
+    for (const f of s.features ?? []) tally(tallies.features, f);
+    tally(tallies.hours, s.hours === undefined ? '(none)' : s.hours === '24/7' ? '24/7' : 'weekly');
+    tally(tallies.timezones, s.timezone ?? '(none)');
+    west = Math.min(west, s.lng);
+    east = Math.max(east, s.lng);
+    south = Math.min(south, s.lat);
+    north = Math.max(north, s.lat);
   };
-  const line = (label, entries) => print(`${label.padEnd(10)} ${entries.length ? entries.map(([k, n]) => `${k} ${n}`).join(', ') : '—'}`);
-  print(`${files[0]}: ${plural(stations.length, 'station')}` + (pending.length ? `, ${pending.length} pending` : '') + (issues.some((i) => i.level === 'error') ? `, ${plural(issues.filter((i) => i.level === 'error').length, 'invalid row')} not counted (run validate)` : ''));
-  line('countries', count((s) => s.country));
-  line('regions', count((s) => (s.region ? `${s.country}-${s.region}` : `${s.country} (no region)`)));
-  line('kinds', count((s) => s.kind ?? '(none)'));
-  line('features', count((s) => s.features ?? []));
-  line('hours', count((s) => (s.hours === undefined ? '(none)' : s.hours === '24/7' ? '24/7' : 'weekly')));
-  line('timezones', count((s) => s.timezone ?? '(none)'));
-  if (stations.length) {
-    let [w, so, e, n] = [180, 90, -180, -90];
-    for (const s of stations) {
-      w = Math.min(w, s.lng);
-      e = Math.max(e, s.lng);
-      so = Math.min(so, s.lat);
-      n = Math.max(n, s.lat);
-    }
-    print(`${'bbox'.padEnd(10)} west ${w}, south ${so}, east ${e}, north ${n}`);
+  const { pending, issues } = await assemble([input], { duplicates: 'error', keep: 'none', onStation });
+  const errors = issues.filter((i) => i.level === 'error').length;
+  print(`${files[0]}: ${plural(total, 'station')}` + (pending.length ? `, ${pending.length} pending` : '') + (errors ? `, ${plural(errors, 'invalid row')} not counted (run validate)` : ''));
+  for (const [label, map] of Object.entries(tallies)) {
+    const entries = [...map].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
+    print(`${label.padEnd(10)} ${entries.length ? entries.map(([k, n]) => `${k} ${n}`).join(', ') : '—'}`);
   }
+  if (total) print(`${'bbox'.padEnd(10)} west ${west}, south ${south}, east ${east}, north ${north}`);
   return 0;
 }
 

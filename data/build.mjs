@@ -26,7 +26,7 @@ export async function buildShipped() {
   const problems = result.issues.filter((i) => i.level !== 'notice');
   if (problems.length) throw new Error(problems.map(formatIssue).join('\n'));
   const coverage = files.map((f, i) => {
-    const rows = inputs[i].rows;
+    const rows = [...result.kept, ...result.pending].filter((r) => r.file === inputs[i].file);
     return {
       file: f,
       area: manifest.sources[f],

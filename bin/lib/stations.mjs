@@ -44,8 +44,8 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * @typedef {{ where: string, level: 'error' | 'warning' | 'notice', reason: string }} Issue
- * @typedef {{ where: string, station: Record<string, unknown>, pending: boolean, credits: string[] }} Row
- * @typedef {{ file: string, kind: 'csv' | 'geojson' | 'dataset', total: number, rows: Row[], issues: Issue[], name?: string, updated?: string, attribution: string[], ignoredColumns?: string[] }} Input
+ * @typedef {{ file: string, where: string, station: Record<string, unknown>, pending: boolean, credits: string[], licence?: string, confidence?: string, evidence?: string, sourceText?: string }} Row
+ * @typedef {{ file: string, kind: 'csv' | 'geojson' | 'dataset', total: number, rows: Iterable<Row>, issues: Issue[], name?: string, updated?: string, attribution: string[], ignoredColumns?: string[] }} Input
  */
 
 /** Which reader a file needs, from its name (and, for .json, its content). */
@@ -83,6 +83,11 @@ export async function readInput(path, label = path) {
   return readDataset(json, label);
 }
 
+// The readers check a file's outline at once (header, top-level shape) and then yield its rows
+// lazily from `input.rows`, so that `validate` and `stats` never hold more than a chunk of
+// stations; `input.total` counts the rows read so far, and row problems found while reading
+// go to `input.issues`.
+
 /** @returns {Input} */
 export function readCsv(text, file) {
   const records = csvRecords(text);
@@ -105,57 +110,61 @@ export function readCsv(text, file) {
     if (seen.has(h)) throw new Error(`${file}:1: header: column "${h}" appears twice`);
     seen.add(h);
   }
-  const input = { file, kind: 'csv', rows: [], issues: [], attribution: [], total: 0 };
+  const input = { file, kind: 'csv', issues: [], attribution: [], total: 0 };
   const ignored = header.filter((h) => h !== '' && !CSV_COLUMNS.includes(h));
   if (ignored.length) {
     input.ignoredColumns = ignored;
     input.issues.push({ where: `${file}:1`, level: 'notice', reason: `columns ignored: ${ignored.join(', ')}` });
   }
-  try {
-    for (const { line, cells } of records) readRecord(input, header, line, cells);
-  } catch (error) {
-    throw csvFailure(error, file);
-  }
+  input.rows = (function* () {
+    try {
+      for (const { line, cells } of records) {
+        input.total++;
+        const where = `${file}:${line}`;
+        if (cells.length !== header.length) {
+          input.issues.push({ where, level: 'error', reason: `row: has ${cells.length} cells, the header has ${header.length} (an unquoted comma?)` });
+          continue;
+        }
+        const record = {};
+        for (let i = 0; i < header.length; i++) record[header[i]] = cells[i].trim();
+        const row = rowFrom(record, where, input);
+        if (row) yield row;
+      }
+    } catch (error) {
+      throw csvFailure(error, file);
+    }
+  })();
   return input;
 }
 
 const csvFailure = (error, file) => (error instanceof CsvError ? new Error(`${file}:${error.line}: ${error.message}`) : error);
 
-function readRecord(input, header, line, cells) {
-    input.total++;
-    const where = `${input.file}:${line}`;
-    if (cells.length !== header.length) {
-      input.issues.push({ where, level: 'error', reason: `row: has ${cells.length} cells, the header has ${header.length} (an unquoted comma?)` });
-      return;
-    }
-    const record = {};
-    for (let i = 0; i < header.length; i++) record[header[i]] = cells[i].trim();
-    rowFrom(record, where, input, false);
-}
-
 /** @returns {Input} */
 export function readGeoJson(json, file) {
   if (!Array.isArray(json.features)) throw new Error(`${file}: "features" must be an array (got ${describe(json.features)})`);
-  const input = { file, kind: 'geojson', rows: [], issues: [], attribution: [], total: json.features.length };
-  json.features.forEach((feature, index) => {
-    const where = `${file}: features[${index}]`;
-    const props = feature && typeof feature.properties === 'object' && feature.properties !== null ? { ...feature.properties } : {};
-    if (props.id === undefined && (typeof feature?.id === 'string' || typeof feature?.id === 'number')) props.id = String(feature.id);
-    const geometry = feature?.geometry;
-    if (!geometry) {
-      if (props.status !== 'pending') {
-        input.issues.push({ where, level: 'error', reason: `geometry: missing${props.id ? ` (id ${describe(props.id)})` : ''}` });
-        return;
+  const input = { file, kind: 'geojson', issues: [], attribution: [], total: json.features.length };
+  input.rows = (function* () {
+    for (const [index, feature] of json.features.entries()) {
+      const where = `${file}: features[${index}]`;
+      const props = feature && typeof feature.properties === 'object' && feature.properties !== null ? { ...feature.properties } : {};
+      if (props.id === undefined && (typeof feature?.id === 'string' || typeof feature?.id === 'number')) props.id = String(feature.id);
+      const geometry = feature?.geometry;
+      if (!geometry) {
+        if (props.status !== 'pending') {
+          input.issues.push({ where, level: 'error', reason: `geometry: missing${props.id ? ` (id ${describe(props.id)})` : ''}` });
+          continue;
+        }
+      } else if (geometry.type !== 'Point' || !Array.isArray(geometry.coordinates)) {
+        input.issues.push({ where, level: 'error', reason: `geometry: must be a Point (got ${describe(geometry.type)})` });
+        continue;
+      } else {
+        // GeoJSON is [lng, lat]; the core checks both.
+        [props.lng, props.lat] = geometry.coordinates;
       }
-    } else if (geometry.type !== 'Point' || !Array.isArray(geometry.coordinates)) {
-      input.issues.push({ where, level: 'error', reason: `geometry: must be a Point (got ${describe(geometry.type)})` });
-      return;
-    } else {
-      // GeoJSON is [lng, lat]; the core checks both.
-      [props.lng, props.lat] = geometry.coordinates;
+      const row = rowFrom(props, where, input);
+      if (row) yield row;
     }
-    rowFrom(props, where, input, true);
-  });
+  })();
   return input;
 }
 
@@ -165,13 +174,13 @@ export function readDataset(json, file) {
   if (json.format !== FORMAT) throw new Error(`${file}: "format" must be "${FORMAT}" (got ${describe(json.format)})`);
   if (json.version !== 1) throw new Error(`${file}: "version" must be 1 (got ${describe(json.version)})`);
   if (!Array.isArray(json.stations)) throw new Error(`${file}: "stations" must be an array (got ${describe(json.stations)})`);
-  const input = { file, kind: 'dataset', rows: [], issues: [], attribution: [], total: json.stations.length };
+  const input = { file, kind: 'dataset', issues: [], attribution: [], total: json.stations.length };
   if (typeof json.name === 'string') input.name = json.name;
   if (typeof json.updated === 'string') input.updated = json.updated;
   if (Array.isArray(json.attribution)) input.attribution = json.attribution.filter((a) => typeof a === 'string' && a.trim());
-  json.stations.forEach((station, index) => {
-    input.rows.push({ where: `${file}: stations[${index}]`, station, pending: false, credits: [] });
-  });
+  input.rows = (function* () {
+    for (const [index, station] of json.stations.entries()) yield { file, where: `${file}: stations[${index}]`, station, pending: false, credits: [] };
+  })();
   return input;
 }
 
@@ -180,7 +189,7 @@ export function readDataset(json, file) {
  * names, lat/lng become numbers, hours and features are read from their CSV notation, and the
  * provenance columns are folded into `source` and the attribution credits.
  */
-function rowFrom(record, where, input, typed) {
+function rowFrom(record, where, input) {
   const station = {};
   for (const field of TEXT_FIELDS) {
     const v = record[field];
@@ -222,9 +231,9 @@ function rowFrom(record, where, input, typed) {
   const status = text('status');
   if (status !== '' && status !== 'pending') {
     issue('error', `status: must be empty or "pending" (got ${describe(status)})`);
-    return;
+    return undefined;
   }
-  input.rows.push({ where, station, pending: status === 'pending', credits, licence, confidence, evidence: text('evidence'), sourceText: source });
+  return { file: input.file, where, station, pending: status === 'pending', credits, licence, confidence, evidence: text('evidence'), sourceText: source };
 }
 
 /**
@@ -265,39 +274,32 @@ function expandDays(spec) {
 
 /**
  * Validates the rows of all inputs as one dataset with the core's parseDataset and assembles
- * the result.
+ * the result. Rows are read lazily and validated in chunks, so memory stays at one chunk plus
+ * whatever `keep` asks to hold.
  * @param {Input[]} inputs
- * @param {{ duplicates?: 'error' | 'first', name?: string, updated?: string, requireProvenance?: boolean }} options
+ * @param {{ duplicates?: 'error' | 'first', name?: string, updated?: string, requireProvenance?: boolean,
+ *   keep?: 'rows' | 'stations' | 'none', onStation?: (station: object, row: Row) => void }} options
  *   duplicates: 'error' (a repeated id is an error: sources, validate) or 'first' (the first
  *   wins, later ones are left out with a notice: merging with `build`).
+ *   keep: 'rows' (default) returns the kept rows and the dataset's stations, 'stations' only
+ *   the stations, 'none' neither (validate, stats: pass onStation to look at each one).
  */
 export async function assemble(inputs, options = {}) {
   const { parseDataset } = await loadCore();
-  const issues = inputs.flatMap((i) => i.issues);
+  const keep = options.keep ?? 'rows';
+  /** @type {Issue[]} */ const issues = [];
   const firstById = new Map();
-  /** @type {Row[]} */ const candidates = [];
-  /** @type {Row[]} */ const pending = [];
-  for (const row of inputs.flatMap((i) => i.rows)) {
-    const id = row.station && typeof row.station === 'object' ? row.station.id : undefined;
-    if (typeof id === 'string' && id !== '') {
-      const first = firstById.get(id);
-      if (first) {
-        if (options.duplicates === 'first') issues.push({ where: row.where, level: 'notice', reason: `id: ${describe(id)} already given at ${first.where}; this one left out` });
-        else issues.push({ where: row.where, level: 'error', reason: `id: duplicate of ${describe(id)} at ${first.where}` });
-        continue;
-      }
-      firstById.set(id, row);
-    }
-    (row.pending ? pending : candidates).push(row);
-  }
-
-  // Ids are unique by now, so the core can take the rows in chunks: its per-call work stays
-  // small (it matches warnings against rejections pairwise), and each raw station can be
-  // dropped for its validated copy as soon as its chunk is done.
   /** @type {Row[]} */ const kept = [];
+  /** @type {Row[]} */ const pending = [];
   const stations = [];
-  for (let start = 0; start < candidates.length; start += CHUNK) {
-    const chunk = candidates.slice(start, start + CHUNK);
+  const credits = new Set(inputs.flatMap((i) => i.attribution));
+  let newestVerified;
+
+  // Ids are unique by the time a row gets here, so the core can take the rows in chunks: its
+  // per-call work stays small (it matches warnings against rejections pairwise), and each raw
+  // row can be dropped as soon as its chunk is done.
+  let chunk = [];
+  const flush = () => {
     const parsed = withCachedTimeZones(() => parseDataset({ format: FORMAT, version: 1, stations: chunk.map((r) => r.station) }));
     const rejectedAt = new Set();
     for (const r of parsed.rejected) {
@@ -308,11 +310,38 @@ export async function assemble(inputs, options = {}) {
     let next = 0;
     chunk.forEach((row, i) => {
       if (rejectedAt.has(i)) return;
-      row.station = parsed.stations[next++];
-      kept.push(row);
-      stations.push(row.station);
+      const station = parsed.stations[next++];
+      if (options.requireProvenance) {
+        if (!row.sourceText) issues.push({ where: row.where, level: 'error', reason: 'source: missing (every shipped row says where its coordinate came from)' });
+        if (!row.licence) issues.push({ where: row.where, level: 'error', reason: 'licence: missing (every shipped row names the licence of its source)' });
+      }
+      for (const c of row.credits) credits.add(c);
+      if (station.verified && !(newestVerified >= station.verified)) newestVerified = station.verified;
+      options.onStation?.(station, row);
+      if (keep === 'rows') kept.push({ ...row, station });
+      if (keep !== 'none') stations.push(station);
     });
+    chunk = [];
+  };
+
+  for (const input of inputs) {
+    for (const row of input.rows) {
+      const id = row.station && typeof row.station === 'object' ? row.station.id : undefined;
+      if (typeof id === 'string' && id !== '') {
+        const first = firstById.get(id);
+        if (first) {
+          if (options.duplicates === 'first') issues.push({ where: row.where, level: 'notice', reason: `id: ${describe(id)} already given at ${first}; this one left out` });
+          else issues.push({ where: row.where, level: 'error', reason: `id: duplicate of ${describe(id)} at ${first}` });
+          continue;
+        }
+        firstById.set(id, row.where);
+      }
+      if (row.pending) pending.push(row);
+      else if (chunk.push(row) === CHUNK) flush();
+    }
   }
+  if (chunk.length) flush();
+  for (const input of inputs) for (const issue of input.issues) issues.push(issue); // found while reading
 
   // A pending row is listed, not shipped; it still needs a valid id, name and country, and may
   // lack only its address and coordinate.
@@ -321,21 +350,13 @@ export async function assemble(inputs, options = {}) {
     if (!/^(address|lat|lng): missing$/.test(r.reason)) issues.push({ where: pending[r.index].where, level: 'error', reason: `${r.reason} (a pending row still needs a valid id, name and country)` });
   }
 
-  if (options.requireProvenance) {
-    for (const row of kept) {
-      if (!row.sourceText) issues.push({ where: row.where, level: 'error', reason: 'source: missing (every shipped row says where its coordinate came from)' });
-      if (!row.licence) issues.push({ where: row.where, level: 'error', reason: 'licence: missing (every shipped row names the licence of its source)' });
-    }
-  }
-
-  const credits = unique([...inputs.flatMap((i) => i.attribution), ...kept.flatMap((r) => r.credits)]);
-  const updated = options.updated ?? maxDate([...inputs.map((i) => i.updated), ...stations.map((s) => s.verified)]);
+  const updated = options.updated ?? maxDate([...inputs.map((i) => i.updated), newestVerified]);
   const names = unique(inputs.map((i) => i.name).filter(Boolean));
   const name = options.name ?? (names.length === 1 ? names[0] : undefined);
   const dataset = { format: FORMAT, version: 1 };
   if (name) dataset.name = name;
   if (updated) dataset.updated = updated;
-  dataset.attribution = credits;
+  dataset.attribution = [...credits];
   dataset.stations = stations;
   sortIssues(issues, inputs.map((i) => i.file));
   return { dataset, kept, pending, issues };
