@@ -213,12 +213,6 @@ function rowFrom(record, where, input) {
   const features = record.features;
   if (typeof features === 'string' && features !== '') station.features = features.split(/[;,\s]+/).filter(Boolean);
   else if (features !== undefined && features !== null && features !== '') station.features = features;
-  if (Array.isArray(station.features)) {
-    // The core ignores unknown words on purpose (forward compatibility); in a source file a
-    // typo would silently lose a fact, so say so.
-    const unknown = station.features.filter((f) => typeof f === 'string' && !['video', 'lit', 'signage', 'parking', 'indoor', 'staffed', 'accessible'].includes(f));
-    for (const word of unknown) issue('warning', `features: unknown word ${describe(word)} ignored (known: video, lit, signage, parking, indoor, staffed, accessible)`);
-  }
 
   const text = (k) => (typeof record[k] === 'string' ? record[k].trim() : record[k] == null ? '' : String(record[k]));
   const source = text('source');
@@ -285,9 +279,9 @@ function expandDays(spec) {
  *   the stations, 'none' neither (validate, stats: pass onStation to look at each one).
  */
 export async function assemble(inputs, options = {}) {
-  const { parseDataset } = await loadCore();
+  const { parseDataset, FEATURES } = await loadCore();
   const keep = options.keep ?? 'rows';
-  /** @type {Issue[]} */ const issues = [];
+  /** @type {Issue[]} */ let issues = [];
   const firstById = new Map();
   /** @type {Row[]} */ const kept = [];
   /** @type {Row[]} */ const pending = [];
@@ -300,6 +294,14 @@ export async function assemble(inputs, options = {}) {
   // row can be dropped as soon as its chunk is done.
   let chunk = [];
   const flush = () => {
+    for (const row of chunk) {
+      // The core ignores unknown feature words on purpose (newer datasets load in older
+      // widgets); in a file being checked, a typo would silently lose a fact, so say so.
+      const words = Array.isArray(row.station.features) ? row.station.features : [];
+      for (const word of words.filter((w) => typeof w === 'string' && !FEATURES.includes(w))) {
+        issues.push({ where: row.where, level: 'warning', reason: `features: unknown word ${describe(word)} ignored (known: ${FEATURES.join(', ')})` });
+      }
+    }
     const parsed = withCachedTimeZones(() => parseDataset({ format: FORMAT, version: 1, stations: chunk.map((r) => r.station) }));
     const rejectedAt = new Set();
     for (const r of parsed.rejected) {
@@ -341,7 +343,8 @@ export async function assemble(inputs, options = {}) {
     }
   }
   if (chunk.length) flush();
-  for (const input of inputs) for (const issue of input.issues) issues.push(issue); // found while reading
+  // Problems found while reading a row come first among that row's issues (the sort is stable).
+  issues = inputs.flatMap((i) => i.issues).concat(issues);
 
   // A pending row is listed, not shipped; it still needs a valid id, name and country, and may
   // lack only its address and coordinate.

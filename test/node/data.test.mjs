@@ -95,6 +95,17 @@ describe('pipeline', () => {
     ]);
   });
 
+  it('lists all of a row\'s problems, those found while reading it first', async () => {
+    const input = readCsv('id,name,address,country,lat,lng,hours,features,url\nx,X,1 Main St,US,40.7,-74,daily,lit;cctv,javascript:void(0)\n', 'two.csv');
+    const { dataset, issues } = await assemble([input]);
+    assert.deepEqual(issues.map((i) => `${i.where}: ${i.level}: ${i.reason}`), [
+      'two.csv:2: warning: hours: must be "24/7" or days and times like "mo-fr 09:00-17:00; sa 10:00-14:00; su closed" (got "daily"); dropped',
+      'two.csv:2: warning: features: unknown word "cctv" ignored (known: video, lit, signage, parking, indoor, staffed, accessible)',
+      'two.csv:2: warning: url: must be an absolute http: or https: URL (got "javascript:void(0)"); dropped',
+    ]);
+    assert.deepEqual(dataset.stations, [{ id: 'x', name: 'X', address: '1 Main St', country: 'US', lat: 40.7, lng: -74, features: ['lit'] }]);
+  });
+
   it('never turns an empty coordinate into 0', async () => {
     const input = readCsv('id,name,address,country,lat,lng\nx,X,1 Main St,US,,\n', 'empty.csv');
     const { dataset, issues } = await assemble([input]);
