@@ -4,9 +4,10 @@
 // and `build` on it in a child process each and reports wall time and peak RSS.
 // Peak RSS comes from /usr/bin/time -v when it is installed, else from the child's own
 // resourceUsage().maxRSS (printed by a --import hook), so both numbers are the whole process.
+// Also prints the load average: on a busy machine, read CPU time rather than wall time.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,19 +42,23 @@ function measure(label, args) {
   const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - started;
   const kb = Number((/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr) ?? /maxRSS_KB (\d+)/.exec(r.stderr) ?? [])[1]);
+  // CPU time is steadier than wall time on a shared, noisy machine.
+  const cpu = timeV ? Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1]) + Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1]) : NaN;
   const summary = (r.stdout.trim().split('\n').pop() ?? '').slice(0, 140);
-  console.log(`${label.padEnd(28)} ${(ms / 1000).toFixed(2).padStart(6)} s wall  ${(kb / 1024).toFixed(0).padStart(5)} MB peak RSS  exit ${r.status}  ${summary}`);
+  console.log(`${label.padEnd(28)} ${(ms / 1000).toFixed(2).padStart(6)} s wall ${Number.isNaN(cpu) ? '' : `${cpu.toFixed(2).padStart(6)} s CPU`} ${(kb / 1024).toFixed(0).padStart(5)} MB peak RSS  exit ${r.status}  ${summary}`);
   return { ms, kb, status: r.status };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = mkdtempSync(join(tmpdir(), 'safetrade-bench-'));
+  console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   try {
     for (const bad of [false, true]) {
       const csv = join(dir, bad ? 'bad-100k.csv' : 'good-100k.csv');
       writeFileSync(csv, syntheticCsv(100_000, { bad }));
       console.log(`${csv}: ${(statSync(csv).size / 1e6).toFixed(1)} MB, 100000 rows${bad ? ' (10% broken)' : ''}`);
       measure(`validate ${bad ? 'bad' : 'good'}`, ['validate', csv]);
+      if (!bad) measure('stats', ['stats', csv]);
       measure(`build ${bad ? 'bad --skip-invalid' : 'good'}`, ['build', csv, '-o', join(dir, 'out.json'), ...(bad ? ['--skip-invalid'] : [])]);
       if (!bad) measure('validate built dataset', ['validate', join(dir, 'out.json')]);
     }
