@@ -155,5 +155,7 @@ async function stats(files, _values, { print }) {
 
 // Run when executed (also through the npm bin symlink), not when imported by tests.
 if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
+  // `validate big.csv | head` closes the pipe early: stop quietly, as other command-line tools do.
+  process.stdout.on('error', (error) => process.exit(error.code === 'EPIPE' ? 0 : 1));
   process.exitCode = await main(process.argv.slice(2));
 }
