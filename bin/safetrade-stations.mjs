@@ -155,7 +155,10 @@ async function stats(files, _values, { print }) {
 
 // Run when executed (also through the npm bin symlink), not when imported by tests.
 if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
-  // `validate big.csv | head` closes the pipe early: stop quietly, as other command-line tools do.
-  process.stdout.on('error', (error) => process.exit(error.code === 'EPIPE' ? 0 : 1));
+  // `validate big.csv | head` closes the pipe early: stop printing quietly, but still finish
+  // and exit with the status the input deserves.
+  process.stdout.on('error', (error) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
   process.exitCode = await main(process.argv.slice(2));
 }
