@@ -1,116 +1,117 @@
 #!/usr/bin/env node
-// Builds dist/stations.json (format v1) from the CSV sources in data/sources/, validated by the
-// same parseDataset the widget uses (from dist/core.js, so run after rollup). A row that fails
-// validation fails the build with file:line and the reason; rows without a coordinate are
-// pending, never shipped, and never geocoded by guessing.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseCsv } from './csv.mjs';
+// Builds dist/stations.json (format v1) from the CSV sources listed in data/dataset.json, with the
+// pipeline the `safetrade-stations` CLI uses and the widget's own parseDataset (dist/core.js, so
+// run after rollup). Stricter than the CLI: any rejected row, dropped field, duplicate id or row
+// without source and licence fails the build with `file:line: field: reason`. Rows marked
+// `pending` are listed, never shipped, and never geocoded by guessing.
+//
+//   node data/build.mjs             write dist/stations.json
+//   node data/build.mjs --licenses  also rewrite DATA-LICENSES.md from the sources
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { assemble, formatIssue, readInput } from '../bin/lib/stations.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
-const { parseDataset } = await import(join(root, 'dist/core.js'));
-const { areas, attribution: credits } = JSON.parse(readFileSync(join(here, 'regions.json'), 'utf8'));
+export const root = join(here, '..');
 
-const BOROUGH_LOCALITY = { Manhattan: 'New York', Bronx: 'Bronx', Brooklyn: 'Brooklyn', Queens: 'Queens', 'Staten Island': 'Staten Island' };
-const NYC_KIND = { precinct: 'police', psa: 'police', transit: 'transit-police' };
-
-const stations = [];
-const lines = [];
-const pending = [];
-const usedCredits = new Set();
-
-function add(file, line, station, creditKeys) {
-  for (const [k, v] of Object.entries(station)) if (v === '' || v === undefined) delete station[k];
-  stations.push(station);
-  lines.push(`${file}:${line}`);
-  creditKeys.forEach((k) => usedCredits.add(k));
+/** Builds the shipped dataset in memory; throws with every problem listed when a row is bad. */
+export async function buildShipped() {
+  const manifest = JSON.parse(readFileSync(join(here, 'dataset.json'), 'utf8'));
+  const files = Object.keys(manifest.sources);
+  const unlisted = readdirSync(join(here, 'sources')).filter((f) => f.endsWith('.csv') && !files.includes(f));
+  if (unlisted.length) throw new Error(`data/sources/${unlisted[0]}: not listed in data/dataset.json "sources", so it would not ship`);
+  const inputs = await Promise.all(files.map((f) => readInput(join(here, 'sources', f), `data/sources/${f}`)));
+  const result = await assemble(inputs, { duplicates: 'error', requireProvenance: true, name: manifest.name, updated: manifest.updated });
+  const problems = result.issues.filter((i) => i.level !== 'notice');
+  if (problems.length) throw new Error(problems.map(formatIssue).join('\n'));
+  const coverage = files.map((f, i) => {
+    const rows = [...result.kept, ...result.pending].filter((r) => r.file === inputs[i].file);
+    return {
+      file: f,
+      area: manifest.sources[f],
+      shipped: rows.filter((r) => !r.pending).length,
+      pending: rows.filter((r) => r.pending).map((r) => r.station.id),
+      licences: licencesOf(rows.filter((r) => !r.pending)),
+      credits: [...new Set(rows.flatMap((r) => (r.pending ? [] : r.credits)))],
+      // ODbL rows need their own paragraph in DATA-LICENSES.md (share-alike).
+      osm: rows.filter((r) => !r.pending && /openstreetmap/i.test(r.sourceText)).map((r) => r.station.id),
+    };
+  });
+  return { ...result, coverage, json: JSON.stringify(result.dataset) + '\n' };
 }
 
-function rows(file) {
-  return parseCsv(readFileSync(join(here, 'sources', file), 'utf8')).map((row, i) => ({ row, line: i + 2 }));
-}
-
-const num = (s) => (s.trim() === '' ? undefined : Number(s));
-
-for (const { row, line } of rows('nyc-exchange-zones.csv')) {
-  if (row.lat === '' || row.lng === '') {
-    pending.push({ id: row.id, name: row.name, why: row.notes || 'no coordinate yet' });
-    continue;
+/** Shipped rows grouped by licence, with where their coordinates came from (the part before "; address: …"). */
+function licencesOf(rows) {
+  const groups = new Map();
+  for (const r of rows) {
+    const g = groups.get(r.licence) ?? { sources: new Set(), rows: 0 };
+    g.sources.add(r.sourceText.split('; address: ')[0].replace(/^coordinates: /, ''));
+    g.rows++;
+    groups.set(r.licence, g);
   }
-  const area = areas['New York City'];
-  const creditKeys = [row.coord_source];
-  if (row.address_source.startsWith('NYCPlanning')) creditKeys.push('NYCPlanning');
-  add('nyc-exchange-zones.csv', line, {
-    id: row.id,
-    name: row.name,
-    address: row.address,
-    locality: BOROUGH_LOCALITY[row.borough],
-    region: 'NY',
-    postcode: row.postcode,
-    country: 'US',
-    lat: num(row.lat),
-    lng: num(row.lng),
-    agency: area.agency,
-    kind: NYC_KIND[row.kind],
-    hours: area.hours,
-    timezone: area.timezone,
-    features: area.features,
-    phone: row.phone ? `+1 ${row.phone}` : '',
-    url: row.url,
-    notes: row.notes,
-    source: [`Coordinates: ${row.coord_source} (${row.coord_license}; confidence ${row.coord_confidence})`, row.address_source && `address: ${row.address_source}`].filter(Boolean).join('; '),
-  }, creditKeys);
+  return [...groups];
 }
 
-const AREA_CREDIT = { 'Chicago, IL': 'Chicago', 'Philadelphia, PA': 'Philadelphia', 'Denver, CO': 'Denver', 'Washington, DC': 'DC' };
-for (const { row, line } of rows('other-stations.csv')) {
-  const area = areas[row.area];
-  if (row.lat === '' || row.lng === '' || !area) {
-    pending.push({ id: row.id, name: row.name, why: row.lat === '' ? 'no coordinate from a source yet' : `area ${row.area} not curated yet` });
-    continue;
+// Licence texts that say the terms are still to be checked.
+const UNVERIFIED = /verify|unverified|not stated/i;
+
+/** DATA-LICENSES.md, generated from the sources so that it cannot drift from them. */
+export function renderLicenses({ coverage, dataset }) {
+  const lines = [
+    '# Data licences',
+    '',
+    '<!-- Generated by `node data/build.mjs --licenses` from data/sources/*.csv; edit the sources, not this file. -->',
+    '',
+    '`dist/stations.json` is built from the CSV files in `data/sources/`. Every shipped row names the',
+    'source of its coordinate (`source`) and that source\'s licence (`licence`); this file gathers them.',
+    'The package\'s code is MIT; the station data keeps the terms of its sources.',
+    '',
+    '## Credits shipped in the dataset\'s `attribution`',
+    '',
+    ...dataset.attribution.map((a) => `- ${a}`),
+    '',
+    '## OpenStreetMap',
+    '',
+    'The coordinates of ' + coverage.flatMap((c) => c.osm).join(', ') + ' come from OpenStreetMap, © OpenStreetMap contributors,',
+    'under the Open Database License 1.0 (https://www.openstreetmap.org/copyright). The credit above must',
+    'stay wherever the data is shown. ODbL is share-alike: a database published with these rows in it',
+    '(such as `dist/stations.json`) is offered under ODbL 1.0 as far as those rows go; replace them with',
+    'points from another source to lift that.',
+    '',
+    '## Per source file',
+    '',
+  ];
+  for (const c of coverage) {
+    lines.push(`### ${c.area} — \`data/sources/${c.file}\``, '');
+    lines.push(`${c.shipped} shipped, ${c.pending.length} pending (no coordinate from a source yet, so not shipped).`, '');
+    if (c.licences.length) {
+      lines.push('| coordinates from | licence | rows | terms |', '|---|---|---|---|');
+      for (const [licence, { sources, rows }] of c.licences) {
+        lines.push(`| ${[...sources].join('<br>')} | ${licence} | ${rows} | ${UNVERIFIED.test(licence) ? '**unverified**: still to be checked' : 'as named by the source'} |`);
+      }
+      lines.push('');
+    }
+    if (c.pending.length) lines.push(`Pending: ${c.pending.join(', ')}.`, '');
   }
-  const [locality, region] = row.area.split(', ');
-  // The sources repeat "City, ST" in the address; the dataset keeps it in locality/region.
-  const address = row.address.replace(new RegExp(`, ${locality}, ${region}( \\d{5})?$`), '');
-  add('other-stations.csv', line, {
-    id: row.id,
-    name: row.name,
-    address,
-    locality,
-    region,
-    postcode: row.postcode,
-    country: row.country,
-    lat: num(row.lat),
-    lng: num(row.lng),
-    agency: area.agency,
-    kind: row.kind,
-    hours: area.hours,
-    timezone: area.timezone,
-    features: area.features,
-    spot: row.spot ? row.spot[0].toUpperCase() + row.spot.slice(1) : '',
-    notes: [row.hours_note, row.features_note].filter(Boolean).join('; '),
-    source: `${row.coord_source} (${row.coord_license})`,
-  }, [AREA_CREDIT[row.area]]);
+  return lines.join('\n').trimEnd() + '\n';
 }
 
-const dataset = {
-  format: 'safetrade-stations',
-  version: 1,
-  name: 'safetrade-meetup stations: NYPD e-commerce exchange zones, Chicago, Philadelphia, Denver and Washington, DC',
-  updated: process.env.SOURCE_DATE ?? '2026-11-28',
-  attribution: Object.keys(credits).filter((k) => usedCredits.has(k)).map((k) => credits[k]),
-  stations,
-};
-
-const parsed = parseDataset(dataset);
-const problems = [...parsed.rejected, ...parsed.warnings].map((p) => `${lines[p.index]}: ${p.reason}`);
-if (problems.length) {
-  console.error(problems.join('\n'));
-  process.exit(1);
+async function main() {
+  const started = performance.now();
+  let built;
+  try {
+    built = await buildShipped();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  const out = join(root, 'dist/stations.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, built.json);
+  if (process.argv.includes('--licenses')) writeFileSync(join(root, 'DATA-LICENSES.md'), renderLicenses(built));
+  const pending = built.pending.map((r) => r.station.id);
+  console.log(`dist/stations.json: ${built.dataset.stations.length} stations shipped, ${pending.length} pending (${Math.round(performance.now() - started)} ms)`);
 }
-const out = join(root, 'dist/stations.json');
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify(dataset) + '\n');
-console.log(`${relative(root, out)}: ${stations.length} stations shipped, ${pending.length} pending (${pending.map((p) => p.id).join(', ')})`);
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();
