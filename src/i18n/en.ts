@@ -1,6 +1,7 @@
 // English, the catalogue bundled with the script. Every string the widget shows or writes comes
 // from a catalogue of this shape, so other languages are a file away.
 import type { ErrorCode } from '../element/events.js';
+import type { PluralForms } from './plural.js';
 
 export const en = {
   heading: 'Meet at a police safe-trade station',
@@ -26,6 +27,17 @@ export const en = {
   dataSources: 'Station data sources',
   shareText: (name: string, address: string, url: string) =>
     `Let’s meet at ${name}, ${address}. It’s a police safe-trade spot: public, lit and on camera. Directions: ${url}`,
+  // Opening hours (src/i18n/hours.ts fills in the times, already formatted for the locale).
+  open247: 'Open 24/7',
+  openNow: 'Open now',
+  openUntil: (time: string) => `Open now · until ${time}`,
+  closedNow: 'Closed',
+  closedOpens: (when: string) => `Closed · opens ${when}`,
+  hoursAsWritten: (hours: string) => `Hours: ${hours}`,
+  closedDay: 'closed',
+  midnight: 'midnight',
+  // Plural forms by Intl.PluralRules category; `#` is the count, formatted for the locale.
+  stationCount: { one: '# station nearby', other: '# stations nearby' } as PluralForms,
   errors: {
     'dataset-fetch': 'The list of safe meeting spots could not be loaded. Check your connection and try again.',
     'dataset-invalid': 'The list of safe meeting spots is damaged, so no station can be suggested.',
