@@ -156,6 +156,25 @@ function wallClock(timeZone: string, at: Date): { day: number; minute: number } 
   return day < 0 ? null : { day, minute: hour * 60 + minute };
 }
 
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$/;
+
+/**
+ * Reads a `meet-at` value: an ISO 8601 date and time, `2026-12-01T18:30`, with optional seconds
+ * (and milliseconds), and an optional `Z` or `±HH:MM` offset; a space may stand for the `T`. Without an offset it is the viewer's local time (the
+ * browser's zone), as `<input type="datetime-local">` gives it. Returns null for anything else,
+ * including dates that do not exist (2026-02-30) and a date without a time.
+ */
+export function parseDateTime(value: string): Date | null {
+  const m = typeof value === 'string' ? DATE_TIME.exec(value.trim()) : null;
+  if (!m) return null;
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0] = m.slice(1, 7).map((n) => Number(n ?? 0));
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return null;
+  // Day overflow (Feb 30) shows up when the calendar date is read back.
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
+  const date = new Date(value.trim().replace(' ', 'T'));
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
 export function assertDate(value: unknown, name: string): asserts value is Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
     throw new TypeError(`${name} must be a valid Date (got ${value instanceof Date ? 'Invalid Date' : describe(value)})`);

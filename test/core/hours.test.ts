@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { isOpenAt, openingState, rankStations, type OpeningState } from '../../src/core/index.js';
+import { isOpenAt, openingState, parseDateTime, rankStations, type OpeningState } from '../../src/core/index.js';
 import type { LatLng, Station, WeeklyHours } from '../../src/core/types.js';
 
 const NY = 'America/New_York';
@@ -186,4 +186,23 @@ describe('whatever time zone the browser is in', () => {
   const near = () => station(WEEKDAYS_8_20, NY, { id: 'a-near', lat: 40.71 });
   const far = () => station('24/7', undefined, { id: 'c-far', lat: 40.73 });
   const ids = (s: { station: Station }[]) => s.map((x) => x.station.id);
+});
+
+describe('parseDateTime (meet-at)', () => {
+  it('reads an ISO date-time with Z or an offset as that instant', () => {
+    expect(parseDateTime('2026-12-01T18:30:00Z')?.toISOString()).to.equal('2026-12-01T18:30:00.000Z');
+    expect(parseDateTime('2026-12-01T18:30-05:00')?.toISOString()).to.equal('2026-12-01T23:30:00.000Z');
+    expect(parseDateTime('2026-12-01T18:30:15.250+11:00')?.toISOString()).to.equal('2026-12-01T07:30:15.250Z');
+  });
+
+  it('reads one without an offset as the viewer’s local time, like datetime-local', () => {
+    expect(parseDateTime('2026-12-01T18:30')?.getTime()).to.equal(new Date(2026, 11, 1, 18, 30).getTime());
+    expect(parseDateTime('2026-12-01 18:30')?.getTime()).to.equal(new Date(2026, 11, 1, 18, 30).getTime());
+  });
+
+  it('returns null for anything else, never a guess', () => {
+    for (const bad of ['', 'tomorrow', '2026-12-01', '18:30', '2026-02-30T10:00', '2026-13-01T10:00', '2026-12-01T24:00', '2026-12-01T10:00+5', '1764613800000']) {
+      expect(parseDateTime(bad), bad).to.equal(null);
+    }
+  });
 });
