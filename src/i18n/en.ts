@@ -27,6 +27,15 @@ export const en = {
   dataSources: 'Station data sources',
   shareText: (name: string, address: string, url: string) =>
     `Let’s meet at ${name}, ${address}. It’s a police safe-trade spot: public, lit and on camera. Directions: ${url}`,
+  errors: {
+    'dataset-fetch': 'The list of safe meeting spots could not be loaded. Check your connection and try again.',
+    'dataset-invalid': 'The list of safe meeting spots is damaged, so no station can be suggested.',
+    'location-invalid': 'A location given to this widget is not valid, so no station can be suggested.',
+    'geolocation-denied': 'Your browser did not share your location. You can allow it in the site settings and try again.',
+    'geolocation-unavailable': 'Your location could not be found right now. Try again in a moment.',
+    'no-station': 'There is no safe-trade station near enough to both of you.',
+    'option-invalid': 'This widget is set up with an option it does not know; it uses the default instead.',
+  } satisfies Record<ErrorCode, string>,
   // Opening hours (src/i18n/hours.ts fills in the times, already formatted for the locale).
   open247: 'Open 24/7',
   openNow: 'Open now',
@@ -38,15 +47,6 @@ export const en = {
   midnight: 'midnight',
   // Plural forms by Intl.PluralRules category; `#` is the count, formatted for the locale.
   stationCount: { one: '# station nearby', other: '# stations nearby' } as PluralForms,
-  errors: {
-    'dataset-fetch': 'The list of safe meeting spots could not be loaded. Check your connection and try again.',
-    'dataset-invalid': 'The list of safe meeting spots is damaged, so no station can be suggested.',
-    'location-invalid': 'A location given to this widget is not valid, so no station can be suggested.',
-    'geolocation-denied': 'Your browser did not share your location. You can allow it in the site settings and try again.',
-    'geolocation-unavailable': 'Your location could not be found right now. Try again in a moment.',
-    'no-station': 'There is no safe-trade station near enough to both of you.',
-    'option-invalid': 'This widget is set up with an option it does not know; it uses the default instead.',
-  } satisfies Record<ErrorCode, string>,
 };
 
 export type Messages = typeof en;

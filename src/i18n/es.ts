@@ -27,15 +27,6 @@ export const es: Messages = {
   dataSources: 'Fuentes de los datos de las estaciones',
   shareText: (name, address, url) =>
     `Nos vemos en ${name}, ${address}. Es un punto de intercambio seguro de la policía: público, iluminado y con cámaras. Cómo llegar: ${url}`,
-  open247: 'Abierto las 24 horas',
-  openNow: 'Abierto ahora',
-  openUntil: (time) => `Abierto ahora · hasta ${time}`,
-  closedNow: 'Cerrado',
-  closedOpens: (when) => `Cerrado · abre ${when}`,
-  hoursAsWritten: (hours) => `Horario: ${hours}`,
-  closedDay: 'cerrado',
-  midnight: 'medianoche',
-  stationCount: { one: '# estación cerca', many: '# de estaciones cerca', other: '# estaciones cerca' } as PluralForms,
   errors: {
     'dataset-fetch': 'No se pudo cargar la lista de lugares seguros. Revisa tu conexión e inténtalo de nuevo.',
     'dataset-invalid': 'La lista de lugares seguros está dañada, así que no se puede sugerir ninguna estación.',
@@ -45,6 +36,15 @@ export const es: Messages = {
     'no-station': 'No hay ningún punto de intercambio seguro lo bastante cerca de ambos.',
     'option-invalid': 'Este widget tiene una opción que no reconoce; usa el valor predeterminado.',
   },
+  open247: 'Abierto las 24 horas',
+  openNow: 'Abierto ahora',
+  openUntil: (time) => `Abierto ahora · hasta ${time}`,
+  closedNow: 'Cerrado',
+  closedOpens: (when) => `Cerrado · abre ${when}`,
+  hoursAsWritten: (hours) => `Horario: ${hours}`,
+  closedDay: 'cerrado',
+  midnight: 'medianoche',
+  stationCount: { one: '# estación cerca', many: '# de estaciones cerca', other: '# estaciones cerca' } as PluralForms,
 };
 
 export default es;

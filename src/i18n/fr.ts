@@ -29,15 +29,6 @@ export const fr: Messages = {
   dataSources: 'Sources des données sur les postes',
   shareText: (name, address, url) =>
     `Rendez-vous à ${name}, ${address}. C’est une zone d’échange sûre de la police\u00a0: lieu public, éclairé et sous vidéosurveillance. Itinéraire\u00a0: ${url}`,
-  open247: 'Ouvert 24 h/24, 7 j/7',
-  openNow: 'Ouvert maintenant',
-  openUntil: (time) => `Ouvert · jusqu’à ${time}`,
-  closedNow: 'Fermé',
-  closedOpens: (when) => `Fermé · ouvre ${when}`,
-  hoursAsWritten: (hours) => `Horaires\u00a0: ${hours}`,
-  closedDay: 'fermé',
-  midnight: 'minuit',
-  stationCount: { one: '# poste à proximité', many: '# de postes à proximité', other: '# postes à proximité' } as PluralForms,
   errors: {
     'dataset-fetch': 'Impossible de charger la liste des lieux de rencontre sûrs. Vérifiez votre connexion et réessayez.',
     'dataset-invalid': 'La liste des lieux de rencontre sûrs est endommagée\u00a0: aucun poste ne peut être suggéré.',
@@ -47,6 +38,15 @@ export const fr: Messages = {
     'no-station': 'Aucun poste d’échange sûr n’est assez proche de vous deux.',
     'option-invalid': 'Ce module a une option qu’il ne reconnaît pas\u00a0; il utilise la valeur par défaut.',
   },
+  open247: 'Ouvert 24 h/24, 7 j/7',
+  openNow: 'Ouvert maintenant',
+  openUntil: (time) => `Ouvert · jusqu’à ${time}`,
+  closedNow: 'Fermé',
+  closedOpens: (when) => `Fermé · ouvre ${when}`,
+  hoursAsWritten: (hours) => `Horaires\u00a0: ${hours}`,
+  closedDay: 'fermé',
+  midnight: 'minuit',
+  stationCount: { one: '# poste à proximité', many: '# de postes à proximité', other: '# postes à proximité' } as PluralForms,
 };
 
 export default fr;
