@@ -1,5 +1,6 @@
 // Three bundles: the script-tag IIFE (everything inside, minified), and the ESM entries
-// `index` (element + core) and `core` (no DOM) with Lit left to the host's bundler.
+// `index` (element + core) and `core` (no DOM) with Lit left to the host's bundler. Plus one small
+// ES module per language other than English (dist/locales/<lang>.js), imported on demand by both.
 import commonjs from '@rollup/plugin-commonjs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -16,7 +17,9 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 // `module: true` only for ESM: in the IIFE it would drop the top-level `var SafeTradeMeetup`.
-const minify = (module) => terser({ ecma: 2022, module, format: { comments: false } });
+// Keep only the comments that tell bundlers to leave the locale import() alone.
+const minify = (module) => terser({ ecma: 2022, module, format: { comments: /webpackIgnore|@vite-ignore/ } });
+const LOCALES = ['es', 'fr'];
 
 export default [
   {
@@ -29,6 +32,13 @@ export default [
     input: { index: 'src/index.ts', core: 'src/core/index.ts' },
     output: { dir: 'dist', format: 'es', chunkFileNames: 'chunk-[hash].js', plugins: [minify(true)] },
     external: [/^lit(\/|$)/, /^@lit\//],
+    plugins: plugins(),
+    onwarn,
+  },
+  {
+    // Catalogues import only types, so each file is self-contained: `export default {…}`.
+    input: Object.fromEntries(LOCALES.map((lang) => [lang, `src/i18n/${lang}.ts`])),
+    output: { dir: 'dist/locales', format: 'es', entryFileNames: '[name].js', plugins: [minify(true)] },
     plugins: plugins(),
     onwarn,
   },

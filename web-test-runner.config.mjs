@@ -9,6 +9,17 @@ import { chromiumPath } from './scripts/ensure-chromium.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
+// `executeServerCommand('set-timezone', { timezone })` from a test: emulates the browser's time
+// zone for that page (CDP Emulation.setTimezoneOverride); `null` restores the machine's zone.
+const timezoneCommand = {
+  name: 'set-timezone',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'set-timezone') return undefined;
+    await session.browser.getPage(session.id).emulateTimezone(payload?.timezone ?? undefined);
+    return true;
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -17,6 +28,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022' }),
     commonjs({ include: ['**/node_modules/haversine-distance/**'], strictRequires: false }),
+    timezoneCommand,
   ],
   browsers: [
     chromeLauncher({

@@ -2,3 +2,4 @@
 // core as the global `SafeTradeMeetup`.
 export * from './core/index.js';
 export { define, TAG, VERSION } from './define.js';
+export { hoursLine, loadMessages, MessagesLoadError, registerMessages, resolveLocale } from './i18n/index.js';

@@ -6,3 +6,4 @@ export * from './core/index.js';
 export { SafeTradeMeetupElement, directionsUrl } from './element/element.js';
 export type { ErrorCode, SafeTradeError, SafeTradeEventMap } from './element/events.js';
 export { define, TAG, VERSION } from './define.js';
+export { hoursLine, loadMessages, MessagesLoadError, registerMessages, resolveLocale } from './i18n/index.js';

@@ -2,6 +2,7 @@
 // from a catalogue of this shape, so other languages are a file away.
 import type { Feature } from '../core/types.js';
 import type { ErrorCode } from '../element/events.js';
+import type { PluralForms } from './plural.js';
 
 export const en = {
   heading: 'Meet at a police safe-trade station',
@@ -86,6 +87,14 @@ export const en = {
     'no-station': 'There is no safe-trade station near enough to both of you.',
     'option-invalid': 'This widget is set up with an option it does not know; it uses the default instead.',
   } satisfies Record<ErrorCode, string>,
+  // Opening hours (src/i18n/hours.ts fills in the times, already formatted for the locale).
+  openNow: 'Open now',
+  openUntil: (time: string) => `Open now · until ${time}`,
+  closedNow: 'Closed',
+  closedOpens: (when: string) => `Closed · opens ${when}`,
+  midnight: 'midnight',
+  // Plural forms by Intl.PluralRules category; `#` is the count, formatted for the locale.
+  stationCount: { one: '# station nearby', other: '# stations nearby' } as PluralForms,
 };
 
 export type Messages = typeof en;
