@@ -1,9 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { isLatLng } from '../core/geo.js';
 import { rankStations } from '../core/rank.js';
-import { WEEKDAYS } from '../core/dataset.js';
+import { isOpenAt, parseDateTime } from '../core/hours.js';
 import type { LatLng, ParsedDataset, Station, Suggestion } from '../core/types.js';
 import { en, type Messages } from '../i18n/en.js';
+import { formatWeeklyHours, hoursLine } from '../i18n/hours.js';
+import { loadMessages, resolveLocale } from '../i18n/locale.js';
 import { VERSION } from '../version.js';
 import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
 import { chooseUnit, formatCoarse, formatCoarseUp, formatDistance, type Unit } from './format.js';
@@ -34,7 +36,9 @@ interface View {
 type Queued = { [K in SafeTradeEventName]: [K, SafeTradeEventDetail<K>] }[SafeTradeEventName];
 
 /** State that only changes what is shown, never what is suggested. */
-const UI_ONLY = new Set<PropertyKey>(['_notice', '_manualShare', '_locating', '_geocoding', '_expanded', '_reported']);
+const UI_ONLY = new Set<PropertyKey>(['_notice', '_manualShare', '_locating', '_geocoding', '_expanded', '_reported', '_messages']);
+/** How often "open now" is re-checked while no meet-at is set. */
+const CLOCK_TICK_MS = 60_000;
 
 /**
  * Suggests the police safe-trade station that is best for both the seller and the buyer, as a
@@ -122,6 +126,8 @@ export class SafeTradeMeetupElement extends LitElement {
     _manualShare: { state: true },
     _expanded: { state: true },
     _reported: { state: true },
+    _messages: { state: true },
+    _now: { state: true },
   };
 
   /** The listing's (approximate) latitude, WGS84 degrees. */
@@ -166,13 +172,20 @@ export class SafeTradeMeetupElement extends LitElement {
   declare private _manualShare: { id: string; text: string } | null;
   declare private _expanded: string | null;
   declare private _reported: string | null;
+  declare private _messages: Messages;
+  /** The clock the open-now checks use; ticks once a minute while connected. */
+  declare private _now: Date;
 
   private _view: View | null = null;
   private _loadToken = 0;
   private _lookupToken = 0;
   private _queue: Queued[] = [];
-  private _messages: Messages = en;
   private _focusCard = false;
+  private _tickOnly = false;
+  /** The catalogue language asked for last, and the token that makes older loads irrelevant. */
+  private _language = 'en';
+  private _messagesToken = 0;
+  private _clock: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     super();
@@ -192,11 +205,26 @@ export class SafeTradeMeetupElement extends LitElement {
     this._manualShare = null;
     this._expanded = null;
     this._reported = null;
+    this._messages = en;
+    this._now = new Date();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._clock = setInterval(() => {
+      if (!this.meetAt) this._now = new Date();
+    }, CLOCK_TICK_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this._clock);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!this.hasUpdated || changed.has('stations') || changed.has('stationsSrc')) this._load();
     if (this._view && [...changed.keys()].every((k) => UI_ONLY.has(k))) return;
+    this._tickOnly = [...changed.keys()].every((k) => k === '_now' || UI_ONLY.has(k));
     this._view = this._compute(this._view);
     if (changed.has('_data') && this._data.status === 'ready') {
       const { stations, rejected } = this._data.dataset;
@@ -218,6 +246,7 @@ export class SafeTradeMeetupElement extends LitElement {
   private _compute(previous: View | null): View {
     const { inputs, errors } = resolveInputs(this, (name) => this.getAttribute(name));
     const locale = this._resolveLocale(errors);
+    this._loadMessages(locale);
     if (inputs.viewer === 'buyer' && !inputs.buyer && this._located) inputs.buyer = this._located;
     if (inputs.viewer === 'seller' && !inputs.seller && this._located) inputs.seller = this._located;
     if (this._data.status === 'error') errors.push(this._data.error);
@@ -225,11 +254,17 @@ export class SafeTradeMeetupElement extends LitElement {
 
     let suggestions: Suggestion[] | null = null;
     if (this._data.status === 'ready' && inputs.seller && !errors.some((e) => e.code === 'location-invalid')) {
-      suggestions = rankStations(this._data.dataset.stations, { seller: inputs.seller, buyer: inputs.buyer }, inputs);
-      this._queue.push(['safetrade-suggest', { mode: inputs.mode, suggestions }]);
+      // With a meeting time, stations closed then are left out; without one, a station closed
+      // now is still shown but never first while an open one is eligible.
+      const hours = inputs.meetAt ? { openAt: inputs.meetAt } : { preferOpenAt: this._now };
+      suggestions = rankStations(this._data.dataset.stations, { seller: inputs.seller, buyer: inputs.buyer }, { ...inputs, ...hours });
+      const clockOnly = previous?.suggestions && sameStations(previous.suggestions, suggestions) && previous.inputs.mode === inputs.mode;
+      // A clock tick that changes nothing is not news for the host.
+      if (!(clockOnly && this._tickOnly)) this._queue.push(['safetrade-suggest', { mode: inputs.mode, suggestions }]);
       if (suggestions.length === 0) {
         const who = inputs.buyer ? 'both the seller and the buyer' : 'the seller';
-        errors.push({ code: 'no-station', message: `no station in the dataset lies within ${inputs.maxDistanceKm} km of ${who}` });
+        const when = inputs.meetAt ? ` and is open at ${inputs.meetAt.toISOString()}` : '';
+        errors.push({ code: 'no-station', message: `no station in the dataset lies within ${inputs.maxDistanceKm} km of ${who}${when}` });
       }
       // Keep the card the viewer opened while it is still suggested; else show the best.
       if (!suggestions.some((s) => s.station.id === this._expanded)) this._expanded = suggestions[0]?.station.id ?? null;
@@ -253,6 +288,17 @@ export class SafeTradeMeetupElement extends LitElement {
       errors.push({ code: 'option-invalid', message: `locale must be a BCP 47 language tag like "en-US" (got ${JSON.stringify(tag)}); using "en"` });
       return 'en';
     }
+  }
+
+  /** Switches the catalogue to the locale's language; English shows until it arrives. */
+  private _loadMessages(locale: string): void {
+    const language = resolveLocale([locale]);
+    if (language === this._language) return;
+    this._language = language;
+    const token = ++this._messagesToken;
+    loadMessages(language).then((messages) => {
+      if (token === this._messagesToken) this._messages = messages;
+    });
   }
 
   /** Starts loading the current dataset; a newer call makes any older result irrelevant. */
@@ -292,7 +338,7 @@ export class SafeTradeMeetupElement extends LitElement {
     const compact = view.inputs.variant === 'compact';
     const suggestions = view.suggestions ?? [];
     return html`
-      <section part="base" class="base ${view.inputs.theme} variant-${view.inputs.variant}" aria-labelledby="heading" lang=${view.locale}>
+      <section part="base" class="base ${view.inputs.theme} variant-${view.inputs.variant}" aria-labelledby="heading" lang=${this._messages === en ? 'en' : this._language}>
         <header id="heading" class=${compact ? 'visually-hidden' : ''}>
           <slot name="heading"><h2 part="heading">${m.heading}</h2></slot>
         </header>
@@ -369,7 +415,9 @@ export class SafeTradeMeetupElement extends LitElement {
       ${station.agency ? html`<p part="agency" class="muted"><bdi>${station.agency}</bdi></p>` : nothing}
       <p part="address"><bdi>${addressLine(station)}</bdi></p>
       ${station.spot ? html`<p part="spot"><strong>${m.where}:</strong> <bdi>${station.spot}</bdi></p>` : nothing}
-      ${this._hoursText(station) ? html`<p part="hours">${this._hoursText(station)}</p>` : nothing}
+      ${this._hoursText(view, station)
+        ? html`<p part="hours" class=${isOpenAt(station, this._now) === false ? 'closed' : ''}>${this._hoursText(view, station)}</p>`
+        : nothing}
       ${station.features?.length
         ? html`<ul part="features" class="features">
             ${station.features.map((f) => html`<li part="feature" class="feature">${m.features[f]}</li>`)}
@@ -509,16 +557,9 @@ export class SafeTradeMeetupElement extends LitElement {
     return this._messages.map(s.station.name, this._distanceText(view, s));
   }
 
-  private _hoursText(station: Station): string {
-    const m = this._messages;
-    if (station.hours === '24/7') return m.open247;
-    if (!station.hours) return '';
-    const written = WEEKDAYS.map((day, i) => {
-      const ranges = station.hours !== '24/7' ? station.hours?.[day] : undefined;
-      if (!ranges) return null;
-      return `${m.weekdays[i]} ${ranges.length ? ranges.map((r) => r.replace('-', '–')).join(', ') : m.closedDay}`;
-    }).filter(Boolean);
-    return m.hoursAsWritten(written.join('; '));
+  /** The card's hours line, as of now: "Open 24/7", "Open now · until 20:00", "Closed · opens Mon 08:00". */
+  private _hoursText(view: View, station: Station): string {
+    return hoursLine(station, this._now, view.locale, this._messages) ?? '';
   }
 
   private _expand(id: string): void {
@@ -543,7 +584,12 @@ export class SafeTradeMeetupElement extends LitElement {
     return m.shareText({
       name: station.name,
       address: addressLine(station),
-      hours: this._hoursText(station),
+      hours:
+        station.hours === '24/7'
+          ? m.open247
+          : station.hours
+            ? m.hoursAsWritten(formatWeeklyHours(station.hours, this._view?.locale ?? 'en', m))
+            : '',
       spot: station.spot ?? '',
       url: directionsLinks(station)[0]!.href,
       safety: m.safetyLine,
@@ -633,6 +679,10 @@ export class SafeTradeMeetupElement extends LitElement {
     this._located = null;
     this._geoError = null;
   }
+}
+
+function sameStations(a: Suggestion[], b: Suggestion[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.station.id === b[i]!.station.id);
 }
 
 function canNativeShare(): boolean {

@@ -2,6 +2,7 @@
 // Nothing is repaired: a bad value becomes an error that quotes it.
 import { DEFAULT_LIMIT, DEFAULT_MAX_DISTANCE_KM, DEFAULT_MODE, MODES } from '../core/rank.js';
 import { describe, isLatitude, isLongitude } from '../core/geo.js';
+import { parseDateTime } from '../core/hours.js';
 import type { LatLng, Mode } from '../core/types.js';
 import type { SafeTradeError } from './events.js';
 
@@ -96,9 +97,8 @@ export function resolveInputs(raw: RawInputs, attr: (name: string) => string | n
 
   let meetAt: Date | null = null;
   if (raw.meetAt != null && raw.meetAt !== '') {
-    const date = typeof raw.meetAt === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(raw.meetAt) ? new Date(raw.meetAt) : raw.meetAt instanceof Date ? raw.meetAt : null;
-    if (date && !Number.isNaN(date.getTime())) meetAt = date;
-    else errors.push({ code: 'option-invalid', message: `meet-at must be an ISO 8601 date-time like "2026-12-01T18:30-05:00" (got ${describe(raw.meetAt)}); ignoring it` });
+    meetAt = raw.meetAt instanceof Date && !Number.isNaN(raw.meetAt.getTime()) ? raw.meetAt : typeof raw.meetAt === 'string' ? parseDateTime(raw.meetAt) : null;
+    if (!meetAt) errors.push({ code: 'option-invalid', message: `meet-at must be an ISO 8601 date and time like "2026-12-01T18:30-05:00" (got ${describe(raw.meetAt)}); ignoring it` });
   }
 
   const inputs: Inputs = {

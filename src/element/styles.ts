@@ -120,6 +120,10 @@ export const styles = css`
     content: '✓ ';
     color: var(--_accent);
   }
+  .closed {
+    color: var(--_danger);
+    font-weight: 600;
+  }
   .why {
     font-weight: 600;
   }

@@ -66,7 +66,6 @@ export const en = {
   mapYou: 'You',
   mapStation: 'Station',
   changeLocation: 'Use a different location',
-  weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   mapOther: (party: string) => `Around the ${party}`,
   seller: 'seller',
   buyer: 'buyer',

@@ -65,7 +65,6 @@ export const es: Messages = {
   mapYou: 'Tú',
   mapStation: 'Estación',
   changeLocation: 'Usar otra ubicación',
-  weekdays: ['lun', 'mar', 'mié', 'jue', 'vie', 'sáb', 'dom'],
   mapOther: (party) => `Cerca del ${party}`,
   seller: 'vendedor',
   buyer: 'comprador',

@@ -67,7 +67,6 @@ export const fr: Messages = {
   mapYou: 'Vous',
   mapStation: 'Poste',
   changeLocation: 'Utiliser un autre lieu',
-  weekdays: ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'],
   // seller/buyer are only used inside mapOther, so they carry French's article (du / de l’).
   mapOther: (party) => `Autour ${party}`,
   seller: 'du vendeur',

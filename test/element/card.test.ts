@@ -67,7 +67,7 @@ describe('the best station as a card', () => {
     const weekly: Station = { id: 'lobby', name: 'Lobby', address: '1 Main St', country: 'US', lat: 40.73, lng: -73.99, hours: { mo: ['08:00-20:00'], sa: [] } };
     const m = await mount(sellerOnly, { stations: [weekly] });
     await ready(m);
-    expect(text($(m, '[part~="hours"]'))).to.equal('Hours: Mon 08:00–20:00; Sat closed');
+    expect(text($(m, '[part~="hours"]'))).to.equal('Hours: Mon 8:00 AM–8:00 PM · Sat closed');
   });
 
   it('puts the station’s details, its verified date and a report control in a disclosure', async () => {
