@@ -1,14 +1,19 @@
 // Three bundles: the script-tag IIFE (everything inside, minified), and the ESM entries
-// `index` (element + core) and `core` (no DOM) with Lit left to the host's bundler.
+// `index` (element + core), `core` (no DOM) and `react` (the @lit/react wrapper), with Lit,
+// React and @lit/react left to the host's bundler.
 import commonjs from '@rollup/plugin-commonjs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import minifyLiterals from './scripts/minify-literals.mjs';
 
 const plugins = () => [
-  resolve({ browser: true }),
+  // `production`: Lit's production build (no dev-mode warnings), whatever the default condition.
+  resolve({ browser: true, exportConditions: ['production'] }),
   commonjs({ include: /node_modules\/haversine-distance/ }),
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true, compilerOptions: { noEmit: false, types: [] } }),
+  // After typescript: that plugin compiles from disk and ignores earlier transforms.
+  minifyLiterals(),
 ];
 const onwarn = (warning, warn) => {
   // zod 4 ships harmless annotations and module cycles.
@@ -16,7 +21,7 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 // `module: true` only for ESM: in the IIFE it would drop the top-level `var SafeTradeMeetup`.
-const minify = (module) => terser({ ecma: 2022, module, format: { comments: false } });
+const minify = (module) => terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: false } });
 
 export default [
   {
@@ -26,9 +31,9 @@ export default [
     onwarn,
   },
   {
-    input: { index: 'src/index.ts', core: 'src/core/index.ts' },
+    input: { index: 'src/index.ts', core: 'src/core/index.ts', react: 'src/react.ts' },
     output: { dir: 'dist', format: 'es', chunkFileNames: 'chunk-[hash].js', plugins: [minify(true)] },
-    external: [/^lit(\/|$)/, /^@lit\//],
+    external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/],
     plugins: plugins(),
     onwarn,
   },
