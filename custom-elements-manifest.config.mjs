@@ -15,7 +15,10 @@ function publicApiOnly() {
           decl.customElement = true;
           decl.attributes = (decl.attributes ?? []).filter((a) => !a.fieldName?.startsWith('_'));
           decl.members = (decl.members ?? []).filter((m) => !m.name.startsWith('_') && m.privacy !== 'private');
-          mod.exports = [...(mod.exports ?? []).filter((e) => e.kind !== 'custom-element-definition'), { kind: 'custom-element-definition', name: TAG, declaration: { name: decl.name, module: mod.path } }];
+          mod.exports = [
+            ...(mod.exports ?? []).filter((e) => e.kind !== 'custom-element-definition'),
+            { kind: 'custom-element-definition', name: TAG, declaration: { name: decl.name, module: mod.path } },
+          ];
         }
       }
     },

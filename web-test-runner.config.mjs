@@ -14,10 +14,7 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022' }),
-    commonjs({ include: ['**/node_modules/haversine-distance/**'], strictRequires: false }),
-  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), commonjs({ include: ['**/node_modules/haversine-distance/**'], strictRequires: false })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -60,5 +60,7 @@ export function startServer({ port = 0, headers = {} } = {}) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { url } = await startServer({ port: Number(process.env.PORT ?? 8000) });
   console.log(`safetrade-meetup examples: ${url.replace('127.0.0.1', 'localhost')}/examples/`);
-  console.log(`  playground ${url}/examples/  ·  listing /examples/listing.html  ·  ESM /examples/esm.html  ·  React /examples/react/  ·  Vue /examples/vue.html`);
+  console.log(
+    `  playground ${url}/examples/  ·  listing /examples/listing.html  ·  ESM /examples/esm.html  ·  React /examples/react/  ·  Vue /examples/vue.html`,
+  );
 }

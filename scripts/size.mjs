@@ -50,7 +50,9 @@ for (const [label, files] of rows) {
 const integrity = `sha384-${createHash('sha384').update(readFileSync(iife)).digest('base64')}`;
 console.log(`\nSubresource Integrity of dist/safetrade-meetup.js:\n  integrity="${integrity}" crossorigin="anonymous"`);
 if (iifeGzip > BUDGET_GZIP) {
-  console.error(`\nsize: FAIL: dist/safetrade-meetup.js is ${kb(iifeGzip).trim()} gzip, over the ${kb(BUDGET_GZIP).trim()} budget by ${iifeGzip - BUDGET_GZIP} bytes`);
+  console.error(
+    `\nsize: FAIL: dist/safetrade-meetup.js is ${kb(iifeGzip).trim()} gzip, over the ${kb(BUDGET_GZIP).trim()} budget by ${iifeGzip - BUDGET_GZIP} bytes`,
+  );
   process.exit(1);
 }
 console.log(`\nsize: ok: dist/safetrade-meetup.js is ${kb(iifeGzip).trim()} gzip (budget ${kb(BUDGET_GZIP).trim()})`);

@@ -30,7 +30,11 @@ const count = (text, re, key) => {
   if (m) totals[key] += Number(m[1]);
 };
 
-const nodeTests = existsSync('test/node') ? readdirSync('test/node').filter((f) => f.endsWith('.test.mjs')).map((f) => `test/node/${f}`) : [];
+const nodeTests = existsSync('test/node')
+  ? readdirSync('test/node')
+      .filter((f) => f.endsWith('.test.mjs'))
+      .map((f) => `test/node/${f}`)
+  : [];
 if (nodeTests.length) {
   const r = run('node', ['--test', '--test-reporter=spec', ...nodeTests], { capture: true });
   process.stdout.write(r.stdout);

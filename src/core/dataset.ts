@@ -35,10 +35,7 @@ const date = z.string().check(z.refine(isIsoDate));
 type Rule = [schema: z.ZodMiniType, must: string];
 
 const REQUIRED: Record<'id' | 'name' | 'address' | 'country' | 'lat' | 'lng', Rule> = {
-  id: [
-    z.string().check(z.refine((id) => /^[a-z0-9][a-z0-9._-]{0,63}$/.test(id))),
-    'must be 1–64 characters of a-z 0-9 . _ -, starting with a letter or digit',
-  ],
+  id: [z.string().check(z.refine((id) => /^[a-z0-9][a-z0-9._-]{0,63}$/.test(id))), 'must be 1–64 characters of a-z 0-9 . _ -, starting with a letter or digit'],
   name: [text, 'must be a non-empty string'],
   address: [text, 'must be a non-empty string'],
   country: [z.string().check(z.refine((c) => COUNTRIES.has(c))), 'must be an ISO 3166-1 alpha-2 code in upper case, like "US"'],
@@ -52,10 +49,7 @@ const OPTIONAL: Record<Exclude<keyof Station, keyof typeof REQUIRED | 'features'
   postcode: [text, 'must be a non-empty string'],
   agency: [text, 'must be a non-empty string'],
   kind: [z.string().check(z.refine((k) => (STATION_KINDS as readonly string[]).includes(k))), `must be one of ${STATION_KINDS.join(', ')}`],
-  hours: [
-    z.unknown().check(z.refine((h) => h === '24/7' || isWeeklyHours(h))),
-    'must be "24/7" or an object of mo…su lists of "HH:MM-HH:MM" ranges',
-  ],
+  hours: [z.unknown().check(z.refine((h) => h === '24/7' || isWeeklyHours(h))), 'must be "24/7" or an object of mo…su lists of "HH:MM-HH:MM" ranges'],
   timezone: [z.string().check(z.refine(isTimeZone)), 'must be an IANA time zone name, like "America/New_York"'],
   spot: [text, 'must be a non-empty string'],
   phone: [text, 'must be a non-empty string'],

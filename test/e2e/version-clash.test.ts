@@ -29,7 +29,9 @@ describe('a different version already defined <safetrade-meetup>', () => {
     expect(errors.map((e) => e.message)).to.deep.equal([]);
     expect(customElements.get('safetrade-meetup')).to.equal(Older);
     expect(warn.callCount).to.equal(1);
-    expect(String(warn.firstCall.args[0])).to.include('0.0.1').and.include((window as unknown as { SafeTradeMeetup: { VERSION: string } }).SafeTradeMeetup.VERSION);
+    expect(String(warn.firstCall.args[0]))
+      .to.include('0.0.1')
+      .and.include((window as unknown as { SafeTradeMeetup: { VERSION: string } }).SafeTradeMeetup.VERSION);
   });
 
   it('the ESM build next to them throws nothing either, and warns once more at most', async () => {

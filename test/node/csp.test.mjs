@@ -56,9 +56,15 @@ test('renders, styles, ranks, selects and shares with no securitypolicyviolation
   await page.waitForTimeout(200);
   const { violations, events } = await page.evaluate(() => ({ violations: window.violations, events: window.events }));
   assert.deepEqual(violations, []);
-  assert.deepEqual(events.filter((e) => e.name === 'safetrade-error'), []);
+  assert.deepEqual(
+    events.filter((e) => e.name === 'safetrade-error'),
+    [],
+  );
   for (const name of ['safetrade-ready', 'safetrade-suggest', 'safetrade-select', 'safetrade-share']) {
-    assert.ok(events.some((e) => e.name === name), `${name} fired`);
+    assert.ok(
+      events.some((e) => e.name === name),
+      `${name} fired`,
+    );
   }
   assert.deepEqual(page.problems, []);
   await page.close();

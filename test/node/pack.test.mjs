@@ -96,8 +96,26 @@ export { km, s };
 `,
   );
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  execFileSync('node', [tsc, '--noEmit', '--strict', '--jsx', 'react-jsx', '--module', 'esnext', '--moduleResolution', 'bundler', '--target', 'es2022', '--skipLibCheck', 'app.tsx'], {
-    cwd: app,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    'node',
+    [
+      tsc,
+      '--noEmit',
+      '--strict',
+      '--jsx',
+      'react-jsx',
+      '--module',
+      'esnext',
+      '--moduleResolution',
+      'bundler',
+      '--target',
+      'es2022',
+      '--skipLibCheck',
+      'app.tsx',
+    ],
+    {
+      cwd: app,
+      stdio: 'pipe',
+    },
+  );
 });

@@ -23,7 +23,13 @@ function table(heading) {
     .split('\n')
     .filter((l) => l.startsWith('|'))
     .slice(2)
-    .map((l) => l.replace(/\\\|/g, '\u0000').split('|').slice(1, -1).map((c) => c.replace(/\u0000/g, '|').trim()));
+    .map((l) =>
+      l
+        .replace(/\\\|/g, '\uE000')
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.replace(/\uE000/g, '|').trim()),
+    );
 }
 const ticked = (cell) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
 const sorted = (xs) => [...new Set(xs)].sort();
@@ -33,7 +39,11 @@ function diff(label, readmeSide, manifestSide, allowedOnlyInReadme = []) {
   for (const gap of allowedOnlyInReadme) assert.ok(onlyReadme.includes(gap), `${label}: known gap "${gap}" is fixed: remove it from KNOWN_GAPS`);
   const unexpected = onlyReadme.filter((x) => !allowedOnlyInReadme.includes(x));
   if (allowedOnlyInReadme.length) console.log(`# ${label}: known, reported: only in README: ${allowedOnlyInReadme.join(', ')}`);
-  assert.deepEqual({ onlyInReadme: unexpected, onlyInManifest: onlyManifest }, { onlyInReadme: [], onlyInManifest: [] }, `${label}: README and custom-elements.json disagree`);
+  assert.deepEqual(
+    { onlyInReadme: unexpected, onlyInManifest: onlyManifest },
+    { onlyInReadme: [], onlyInManifest: [] },
+    `${label}: README and custom-elements.json disagree`,
+  );
 }
 
 test('the manifest describes <safetrade-meetup>', () => {
