@@ -60,7 +60,7 @@ const OPTIONAL: Record<Exclude<keyof Station, keyof typeof REQUIRED | 'features'
 };
 
 // The top level is checked field by field, not with z.object: that keeps zod's object schema
-// (and its `new Function` fast path, which a strict CSP reports) out of the bundle.
+// (about 1 KB gzip with its compiled fast path) out of the script-tag bundle.
 const FORMAT = z.literal(DATASET_FORMAT);
 const VERSION = z.literal(DATASET_VERSION);
 
