@@ -40,8 +40,9 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('the tarball holds dist, types, the manifest, README, LICENSE and CHANGELOG, and nothing else', () => {
-  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|DATA-LICENSES\.md|custom-elements\.json|dist\/.+\.(js|d\.ts|json))$/;
+test('the tarball holds dist, types, the manifest, README, LICENSE, CHANGELOG (and the data CLI in bin/ with its docs), and nothing else', () => {
+  const allowed =
+    /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|DATA-LICENSES\.md|docs\/DATA\.md|custom-elements\.json|bin\/[^/]+\.mjs|bin\/lib\/[^/]+\.mjs|dist\/.+\.(js|d\.ts|json))$/;
   assert.deepEqual(
     files.filter((f) => !allowed.test(f)),
     [],
