@@ -36,8 +36,8 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    // Node tests that drive Chromium: page.evaluate() callbacks run in the browser.
-    files: ['test/node/**'],
+    // Node scripts and tests that drive Chromium: page.evaluate() callbacks run in the browser.
+    files: ['test/node/**', 'scripts/screenshots.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
