@@ -1,15 +1,20 @@
-// Three bundles: the script-tag IIFE (everything inside, minified), and the ESM entries
-// `index` (element + core) and `core` (no DOM) with Lit left to the host's bundler. Plus one small
-// ES module per language other than English (dist/locales/<lang>.js), imported on demand by both.
+// The script-tag IIFE (everything inside, minified); the ESM entries `index` (element + core),
+// `core` (no DOM) and `react` (the @lit/react wrapper) with Lit, React and @lit/react left to the
+// host's bundler; and one small ES module per language other than English (dist/locales/<lang>.js),
+// imported on demand by both.
 import commonjs from '@rollup/plugin-commonjs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import minifyLiterals from './scripts/minify-literals.mjs';
 
 const plugins = () => [
-  resolve({ browser: true }),
+  // `production`: Lit's production build (no dev-mode warnings), whatever the default condition.
+  resolve({ browser: true, exportConditions: ['production'] }),
   commonjs({ include: /node_modules\/haversine-distance/ }),
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true, compilerOptions: { noEmit: false, types: [] } }),
+  // After typescript: that plugin compiles from disk and ignores earlier transforms.
+  minifyLiterals(),
 ];
 const onwarn = (warning, warn) => {
   // zod 4 ships harmless annotations and module cycles.
@@ -18,7 +23,7 @@ const onwarn = (warning, warn) => {
 };
 // `module: true` only for ESM: in the IIFE it would drop the top-level `var SafeTradeMeetup`.
 // Keep only the comments that tell bundlers to leave the locale import() alone.
-const minify = (module) => terser({ ecma: 2022, module, format: { comments: /webpackIgnore|@vite-ignore/ } });
+const minify = (module) => terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: /webpackIgnore|@vite-ignore/ } });
 const LOCALES = ['es', 'fr'];
 
 export default [
@@ -29,9 +34,9 @@ export default [
     onwarn,
   },
   {
-    input: { index: 'src/index.ts', core: 'src/core/index.ts' },
+    input: { index: 'src/index.ts', core: 'src/core/index.ts', react: 'src/react.ts' },
     output: { dir: 'dist', format: 'es', chunkFileNames: 'chunk-[hash].js', plugins: [minify(true)] },
-    external: [/^lit(\/|$)/, /^@lit\//],
+    external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/],
     plugins: plugins(),
     onwarn,
   },

@@ -13,11 +13,17 @@ for (const name of ['safetrade-ready', 'safetrade-suggest', 'safetrade-select', 
   meetup.addEventListener(name, (event) => {
     const d = event.detail;
     const summary =
-      name === 'safetrade-suggest' ? `${d.mode}: ${d.suggestions.map((s) => s.station.name).join(' · ') || 'none'}`
-      : name === 'safetrade-ready' ? `${d.stations} stations (${d.rejected} rejected)`
-      : name === 'safetrade-error' ? `${d.code}: ${d.message}`
-      : name === 'safetrade-share' ? `${d.method}: ${d.text}`
-      : d.suggestion ? d.suggestion.station.name : d.station?.name ?? '';
+      name === 'safetrade-suggest'
+        ? `${d.mode}: ${d.suggestions.map((s) => s.station.name).join(' · ') || 'none'}`
+        : name === 'safetrade-ready'
+          ? `${d.stations} stations (${d.rejected} rejected)`
+          : name === 'safetrade-error'
+            ? `${d.code}: ${d.message}`
+            : name === 'safetrade-share'
+              ? `${d.method}: ${d.text}`
+              : d.suggestion
+                ? d.suggestion.station.name
+                : (d.station?.name ?? '');
     write(`${name} — ${summary}`);
   });
 }

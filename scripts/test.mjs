@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: makes sure Chromium is there, type-checks src and tests, builds dist/, runs the
-// Node tests (test/node, node:test) and the browser tests (web-test-runner in headless
+// Node tests (test/node, node:test: SSR imports, the examples and a strict CSP page in
+// Chromium via playwright-core, the packed tarball, README vs custom-elements.json) and the browser tests (web-test-runner in headless
 // Chromium), then prints one closing line for both: `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -20,6 +21,8 @@ const step = (cmd, args) => {
 step('node', ['scripts/ensure-chromium.mjs']);
 step('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 if (!process.argv.includes('--no-build')) step('npm', ['run', 'build', '--silent']);
+// The React example is bundled from dist/ like a host app would; its e2e test needs it.
+step('node', ['scripts/build-examples.mjs']);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const count = (text, re, key) => {
@@ -27,7 +30,11 @@ const count = (text, re, key) => {
   if (m) totals[key] += Number(m[1]);
 };
 
-const nodeTests = existsSync('test/node') ? readdirSync('test/node').filter((f) => f.endsWith('.test.mjs')).map((f) => `test/node/${f}`) : [];
+const nodeTests = existsSync('test/node')
+  ? readdirSync('test/node')
+      .filter((f) => f.endsWith('.test.mjs'))
+      .map((f) => `test/node/${f}`)
+  : [];
 if (nodeTests.length) {
   const r = run('node', ['--test', '--test-reporter=spec', ...nodeTests], { capture: true });
   process.stdout.write(r.stdout);

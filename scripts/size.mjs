@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// `npm run size`: gzip (-9) and brotli sizes of the script-tag bundle and of each ESM entry with
+// the chunks it imports (code only: datasets are separate files), the Subresource Integrity
+// hash of dist/safetrade-meetup.js, and a budget: exit 1 when the script-tag bundle is over
+// 16 KB gzip. Run after `npm run build`.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const BUDGET_GZIP = 16 * 1024;
+const dist = new URL('../dist/', import.meta.url).pathname;
+
+/** The file and every relative module it imports statically, each once. */
+function closure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const [, spec] of code.matchAll(/(?:import|export)\s*(?:[^'"]*?from\s*)?["'](\.[^"']+)["']/g)) closure(join(dirname(file), spec), seen);
+  return seen;
+}
+const sizes = (files) => {
+  const code = Buffer.concat([...files].map((f) => readFileSync(f)));
+  return {
+    raw: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+const kb = (n) => `${(n / 1024).toFixed(2)} KB`.padStart(10);
+
+const iife = join(dist, 'safetrade-meetup.js');
+if (!existsSync(iife)) {
+  console.error('size: dist/safetrade-meetup.js is missing; run `npm run build` first');
+  process.exit(1);
+}
+const rows = [
+  ['dist/safetrade-meetup.js (script tag, everything inside)', new Set([iife])],
+  ['safetrade-meetup (dist/index.js + chunks; lit external)', closure(join(dist, 'index.js'))],
+  ['safetrade-meetup/core (dist/core.js + chunks)', closure(join(dist, 'core.js'))],
+  ['safetrade-meetup/react (dist/react.js + chunks; lit, react external)', closure(join(dist, 'react.js'))],
+];
+console.log(`${'bundle'.padEnd(72)}${'min'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
+let iifeGzip = 0;
+for (const [label, files] of rows) {
+  const s = sizes(files);
+  if (files.has(iife)) iifeGzip = s.gzip;
+  console.log(`${label.padEnd(72)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
+}
+const integrity = `sha384-${createHash('sha384').update(readFileSync(iife)).digest('base64')}`;
+console.log(`\nSubresource Integrity of dist/safetrade-meetup.js:\n  integrity="${integrity}" crossorigin="anonymous"`);
+if (iifeGzip > BUDGET_GZIP) {
+  console.error(
+    `\nsize: FAIL: dist/safetrade-meetup.js is ${kb(iifeGzip).trim()} gzip, over the ${kb(BUDGET_GZIP).trim()} budget by ${iifeGzip - BUDGET_GZIP} bytes`,
+  );
+  process.exit(1);
+}
+console.log(`\nsize: ok: dist/safetrade-meetup.js is ${kb(iifeGzip).trim()} gzip (budget ${kb(BUDGET_GZIP).trim()})`);
