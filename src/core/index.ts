@@ -3,6 +3,7 @@
  * No DOM and no Lit, so it runs in Node, workers and the browser alike.
  */
 export { parseDataset, DatasetError, DATASET_FORMAT, DATASET_VERSION, FEATURES, STATION_KINDS, WEEKDAYS } from './dataset.js';
-export { rankStations, MODES, DEFAULT_LIMIT, DEFAULT_MAX_DISTANCE_KM, DEFAULT_MODE } from './rank.js';
+export { rankStations, MODES, DEFAULT_LIMIT, DEFAULT_MAX_DISTANCE_KM, DEFAULT_MODE, INDEX_MIN_STATIONS } from './rank.js';
+export { createStationIndex, queryIndex, type StationIndex } from './index-tree.js';
 export { distanceKm } from './geo.js';
 export type * from './types.js';
