@@ -1,0 +1,3 @@
+// What bench/run.mjs bundles, once for Node and once for a Chromium page.
+export { runQueryBench } from './queries.js';
+export { runTilesBench } from './tiles.js';

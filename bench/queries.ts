@@ -1,0 +1,87 @@
+// The query benchmark, the same code in Node and in Chromium (bench/run.mjs bundles it for both):
+// indexed vs brute force per mode and N, medians of batches (Chromium's clock is coarsened to
+// 0.1 ms, so every sample times a whole batch of queries), plus a check that every answer agrees.
+import { createStationIndex, searchIndex } from '../src/core/index-tree.js';
+import { scan } from '../src/core/rank.js';
+import type { RankSettings } from '../src/core/rule.js';
+import type { LatLng, Mode, Suggestion } from '../src/core/types.js';
+import { around, random, syntheticWorld } from './synthetic.js';
+
+const MODES: Mode[] = ['fair', 'total', 'buyer'];
+
+export interface QueryRow {
+  n: number;
+  mode: Mode;
+  indexedUs: number;
+  bruteUs: number;
+  identical: boolean;
+  queries: number;
+}
+export interface BuildRow {
+  n: number;
+  buildMs: number;
+  indexBytes: number;
+}
+
+export function runQueryBench(sizes: number[], budgetMs = 300): { queries: QueryRow[]; builds: BuildRow[] } {
+  const queries: QueryRow[] = [];
+  const builds: BuildRow[] = [];
+  for (const n of sizes) {
+    const { stations } = syntheticWorld(n, 42);
+    // Build: median of several builds (each on a fresh copy of the order).
+    const buildTimes: number[] = [];
+    let index = createStationIndex(stations);
+    for (let i = 0; i < Math.max(3, Math.min(30, Math.floor(3e5 / n))); i++) {
+      const t0 = performance.now();
+      index = createStationIndex(stations);
+      buildTimes.push(performance.now() - t0);
+    }
+    builds.push({ n, buildMs: median(buildTimes), indexBytes: index.ids.byteLength + index.coords.byteLength });
+
+    // Parties: the seller near a random station, the buyer within ~30 km of the seller.
+    const r = random(n);
+    const parties = Array.from({ length: 500 }, () => {
+      const seller = around(r, stations[Math.floor(r() * n)]!, 0.1);
+      return { seller, buyer: around(r, seller, 0.3) as LatLng | null };
+    });
+    for (const mode of MODES) {
+      const settings: RankSettings = { mode, limit: 3, maxDistanceKm: 40 };
+      let identical = true;
+      for (const p of parties.slice(0, n >= 1e5 ? 100 : 500)) {
+        if (key(searchIndex(index, p.seller, p.buyer, settings)) !== key(scan(stations, p.seller, p.buyer, settings))) identical = false;
+      }
+      const indexedUs = timePerCall((i) => searchIndex(index, parties[i % 500]!.seller, parties[i % 500]!.buyer, settings), budgetMs);
+      const bruteUs = timePerCall((i) => scan(stations, parties[i % 500]!.seller, parties[i % 500]!.buyer, settings), budgetMs);
+      queries.push({ n, mode, indexedUs, bruteUs, identical, queries: 500 });
+    }
+  }
+  return { queries, builds };
+}
+
+const key = (list: Suggestion[]) => list.map((s) => `${s.station.id}:${s.sellerKm}:${s.buyerKm}`).join();
+
+/** Median µs per call, batches sized so one batch takes ≥ ~2 ms, for about `budgetMs`. */
+function timePerCall(fn: (i: number) => unknown, budgetMs: number): number {
+  let batch = 1;
+  let i = 0;
+  for (;;) {
+    const t0 = performance.now();
+    for (let j = 0; j < batch; j++) fn(i++);
+    if (performance.now() - t0 >= 2 || batch >= 1 << 20) break;
+    batch *= 2;
+  }
+  const samples: number[] = [];
+  const end = performance.now() + budgetMs;
+  while (samples.length < 5 || (performance.now() < end && samples.length < 200)) {
+    const t0 = performance.now();
+    for (let j = 0; j < batch; j++) fn(i++);
+    samples.push(((performance.now() - t0) * 1000) / batch);
+  }
+  return median(samples);
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
