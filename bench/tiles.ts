@@ -2,13 +2,14 @@
 // for queries in the densest metro and in the countryside. Sizes are gzip -9 of the JSON a static
 // host would serve (the caller passes the gzip function, so this file stays free of Node APIs).
 import { rankStations } from '../src/core/rank.js';
-import { buildTiles, parseTileManifest, rankTiles, type Tile } from '../src/core/tiles.js';
+import { buildTiles, parseTileManifest, rankTiles, type Tile, type TilePlan } from '../src/core/tiles.js';
 import type { LatLng, Station } from '../src/core/types.js';
 import { median } from './queries.js';
 import { around, random, syntheticWorld } from './synthetic.js';
 
 export interface TilesRow {
   area: string;
+  plan: TilePlan;
   maxPerTile: number;
   tiles: number;
   manifestGz: number;
@@ -36,7 +37,7 @@ export async function runTilesBench(n: number, perTile: number[], gzipSize: (tex
       ['dense metro', () => around(r, world.metro.centre, world.metro.radiusDeg * 0.8)],
       ['countryside', () => around(r, world.rural[Math.floor(r() * world.rural.length)]!, 0.2)],
     ];
-    for (const [area, where] of areas) {
+    for (const [area, where] of areas) for (const plan of ['bytes', 'rounds'] as const) {
       const bytes: number[] = [];
       const requests: number[] = [];
       const rounds: number[] = [];
@@ -45,7 +46,7 @@ export async function runTilesBench(n: number, perTile: number[], gzipSize: (tex
         const seller = where();
         const parties = { seller, buyer: around(r, seller, 0.3) };
         const options = { mode: 'fair' as const, limit: 3, maxDistanceKm: 40 };
-        const got = await rankTilesCounting(tiles, parties, options, content);
+        const got = await rankTilesCounting(tiles, parties, options, content, plan);
         const want = rankStations(world.stations, parties, options);
         if (JSON.stringify(got.result.suggestions) !== JSON.stringify(want)) identical = false;
         bytes.push(got.bytes);
@@ -54,6 +55,7 @@ export async function runTilesBench(n: number, perTile: number[], gzipSize: (tex
       }
       rows.push({
         area,
+        plan,
         maxPerTile,
         tiles: tiles.length,
         manifestGz: gzipSize(manifestText),
@@ -68,13 +70,13 @@ export async function runTilesBench(n: number, perTile: number[], gzipSize: (tex
   return rows;
 }
 
-async function rankTilesCounting(tiles: Tile[], parties: { seller: LatLng; buyer: LatLng }, options: object, content: Map<string, { stations: Station[]; gz: number }>) {
+async function rankTilesCounting(tiles: Tile[], parties: { seller: LatLng; buyer: LatLng }, options: object, content: Map<string, { stations: Station[]; gz: number }>, plan: TilePlan) {
   let bytes = 0;
   const result = await rankTiles(tiles, parties, options, async (tile) => {
     const c = content.get(tile.id)!;
     bytes += c.gz;
     return c.stations;
-  });
+  }, plan);
   return { result, bytes };
 }
 

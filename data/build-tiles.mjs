@@ -60,7 +60,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const maxPerTile = maxText === undefined ? undefined : Number(maxText);
   try {
     const { manifest, files } = await writeTiles(JSON.parse(readFileSync(input, 'utf8')), outDir, { maxPerTile, url });
-    console.log(`${input}: ${manifest.stations} stations in ${manifest.counts.length} tiles -> ${files[0]}`);
+    console.log(`${input}: ${manifest.stations} stations in ${files.length - 1} tiles -> ${files[0]}`);
   } catch (error) {
     console.error(`build-tiles: ${error.message}`);
     process.exit(1);

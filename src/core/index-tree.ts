@@ -7,15 +7,16 @@
 // `rankStations` uses, so the results are identical to brute force, ties and all.
 import haversine from 'haversine-distance';
 import { describe, isLatitude, isLongitude } from './geo.js';
-import { checkOptions, checkParties, compareScored, score, type RankSettings, type Scored } from './rule.js';
+import { checkOptions, checkParties, key1, key2, type RankSettings } from './rule.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from './types.js';
 
 /** Stations per leaf. Small leaves mean fewer haversine calls per query; 16 measured best here. */
 export const DEFAULT_NODE_SIZE = 16;
 
 const RAD = Math.PI / 180;
-/** haversine-distance's radius, in km. */
-const EARTH_RADIUS_KM = 6378.137;
+/** haversine-distance's radius. */
+const EARTH_RADIUS_M = 6378137;
+const EARTH_RADIUS_KM = EARTH_RADIUS_M / 1000;
 /**
  * A node bound is computed by a different formula than the station distance, so it could round a
  * hair above a real distance; shaving a relative 1e-9 plus 1 µm keeps every bound at or below.
@@ -31,6 +32,10 @@ export interface StationIndex {
   readonly ids: Uint32Array;
   /** lng, lat pairs in tree order. */
   readonly coords: Float64Array;
+  /** cos(lat) per station in tree order, the one trig term a query can reuse. */
+  readonly cosLat: Float64Array;
+  /** Whether the inlined haversine matched the package on this data (else the package is called). */
+  readonly inline: boolean;
 }
 
 /** Builds the index; throws a TypeError quoting the first station without a usable lat/lng. */
@@ -42,17 +47,30 @@ export function createStationIndex(stations: readonly Station[], nodeSize = DEFA
   const n = stations.length;
   const ids = new Uint32Array(n);
   const coords = new Float64Array(2 * n);
+  // haversine-distance reads `latitude`/`longitude` before `lat`/`lng`; a station carrying those
+  // must go through the package itself to stay identical to rankStations.
+  let inline = true;
   for (let i = 0; i < n; i++) {
     const s = stations[i] as Station | undefined;
     if (!s || !isLongitude(s.lng) || !isLatitude(s.lat)) {
       throw new TypeError(`stations[${i}] needs lat in -90…90 and lng in -180…180 (got ${describe(s)})`);
     }
+    if (hasAlias(s)) inline = false;
     ids[i] = i;
     coords[2 * i] = s.lng;
     coords[2 * i + 1] = s.lat;
   }
   sortKD(ids, coords, nodeSize, 0, n - 1, 0);
-  return { stations, nodeSize, ids, coords };
+  const cosLat = new Float64Array(n);
+  for (let i = 0; i < n; i++) cosLat[i] = Math.cos(toRad(coords[2 * i + 1]!));
+  // The inlined formula must give the package's bits; check on a sample, fall back if not.
+  for (let i = 0; inline && i < Math.min(n, 16); i++) {
+    const p = { lat: coords[(2 * i * 7919) % (2 * n) + 1]!, lng: coords[(2 * i * 104729) % (2 * n)]! };
+    const q = party(p);
+    const j = (i * 31) % n;
+    if (havKm(q, coords[2 * j]!, coords[2 * j + 1]!, cosLat[j]!) !== haversine(p, stations[ids[j]!]!) / 1000) inline = false;
+  }
+  return { stations, nodeSize, ids, coords, cosLat, inline };
 }
 
 /** Exactly `rankStations(index.stations, parties, options)`, in microseconds instead of milliseconds. */
@@ -66,7 +84,8 @@ export function queryIndex(index: StationIndex, parties: Parties, options: RankO
 
 /** The search itself, for callers that already validated their inputs. */
 export function searchIndex(index: StationIndex, seller: LatLng, buyer: LatLng | null, settings: RankSettings): Suggestion[] {
-  const { stations, ids, coords, nodeSize } = index;
+  const { stations, ids, coords, cosLat, nodeSize } = index;
+  const inline = index.inline && !hasAlias(seller) && !(buyer && hasAlias(buyer));
   const { mode, limit, maxDistanceKm } = settings;
   const results: Suggestion[] = [];
   if (ids.length === 0) return results;
@@ -76,12 +95,14 @@ export function searchIndex(index: StationIndex, seller: LatLng, buyer: LatLng |
 
   const pushStation = (i: number) => {
     const station = stations[ids[i]!]!;
-    // Same calls, same order as rankStations: bit-identical distances.
-    const sellerKm = haversine(seller, station) / 1000;
+    const lng = coords[2 * i]!;
+    const lat = coords[2 * i + 1]!;
+    // Bit for bit what rankStations computes (checked at build, else the package itself).
+    const sellerKm = inline ? havKm(s, lng, lat, cosLat[i]!) : haversine(seller, station) / 1000;
     if (!(sellerKm <= maxDistanceKm)) return;
-    const buyerKm = buyer ? haversine(buyer, station) / 1000 : null;
+    const buyerKm = !b ? null : inline ? havKm(b, lng, lat, cosLat[i]!) : haversine(buyer!, station) / 1000;
     if (buyerKm !== null && !(buyerKm <= maxDistanceKm)) return;
-    queue.push(pointItem(score(station, sellerKm, buyerKm, mode)));
+    queue.push(new Item(key1(sellerKm, buyerKm, mode), key2(sellerKm, buyerKm, mode), station.id, i, 0, 0, sellerKm, buyerKm ?? -1, 0, 0));
   };
   const pushNode = (left: number, right: number, axis: number, w: number, south: number, e: number, north: number) => {
     if (left > right) return;
@@ -91,20 +112,21 @@ export function searchIndex(index: StationIndex, seller: LatLng, buyer: LatLng |
     if (b) {
       const bKm = boxKm(b, w, south, e, north);
       if (bKm > maxDistanceKm) return;
-      k1 = mode === 'fair' ? Math.max(sKm, bKm) : mode === 'total' ? sKm + bKm : bKm;
+      k1 = key1(sKm, bKm, mode);
     }
-    queue.push({ k1, scored: null, left, right, axis, w, s: south, e, n: north });
+    queue.push(new Item(k1, 0, null, left, right, axis, w, south, e, north));
   };
 
   pushNode(0, ids.length - 1, 0, -180, -90, 180, 90);
   let item: Item | undefined;
   while ((item = queue.pop())) {
-    if (item.scored) {
-      results.push(item.scored.suggestion);
+    if (item.id !== null) {
+      // A station: w and s hold its two distances.
+      results.push({ station: stations[ids[item.a]!]!, sellerKm: item.w, buyerKm: b ? item.s : null });
       if (results.length === limit) break;
       continue;
     }
-    const { left, right, axis } = item;
+    const { a: left, b: right, axis } = item;
     if (right - left <= nodeSize) {
       for (let i = left; i <= right; i++) pushStation(i);
       continue;
@@ -153,34 +175,57 @@ export interface PartyCoords {
   lng: number;
   lat: number;
   cosLat: number;
+  /** As haversine-distance converts them, for havKm. */
+  latRad: number;
+  lngRad: number;
+  cosLatRad: number;
 }
 
 export function party(p: LatLng): PartyCoords {
-  return { lng: p.lng, lat: p.lat, cosLat: Math.cos(p.lat * RAD) };
+  const latRad = toRad(p.lat);
+  return { lng: p.lng, lat: p.lat, cosLat: Math.cos(p.lat * RAD), latRad, lngRad: toRad(p.lng), cosLatRad: Math.cos(latRad) };
 }
 
-interface Item {
-  k1: number;
-  scored: Scored | null;
-  left: number;
-  right: number;
-  axis: number;
-  w: number;
-  s: number;
-  e: number;
-  n: number;
+/**
+ * haversine-distance 1.2.4's formula for (party, station), operation for operation, so the result
+ * has the same bits as `haversine(party, station) / 1000`; the station's cos(lat) comes precomputed.
+ */
+function havKm(p: PartyCoords, lng: number, lat: number, cosLat: number): number {
+  const ht = hav(toRad(lat) - p.latRad) + p.cosLatRad * cosLat * hav(toRad(lng) - p.lngRad);
+  return (2 * EARTH_RADIUS_M * Math.atan2(Math.sqrt(ht), Math.sqrt(1 - ht))) / 1000;
 }
 
-const pointItem = (scored: Scored): Item => ({ k1: scored.k1, scored, left: 0, right: 0, axis: 0, w: 0, s: 0, e: 0, n: 0 });
+const toRad = (x: number) => (x * Math.PI) / 180.0;
+const hasAlias = (p: object) => 'latitude' in p || 'longitude' in p || 'lon' in p;
+
+/**
+ * A queue entry: a tree node (`id` null; a..b its range, w s e n its box) or a station (`id` its id;
+ * a its tree position, w and s its seller and buyer km). One class, one shape, no per-entry closures.
+ */
+class Item {
+  constructor(
+    readonly k1: number,
+    readonly k2: number,
+    readonly id: string | null,
+    readonly a: number,
+    readonly b: number,
+    readonly axis: number,
+    readonly w: number,
+    readonly s: number,
+    readonly e: number,
+    readonly n: number,
+  ) {}
+}
 
 /**
  * Queue order: by k1; on equal k1 a node comes before a station (a node bound equal to a station's
  * k1 may still hold a station with a smaller k2 or id); stations then by k2 and id.
  */
-function before(a: Item, b: Item): boolean {
-  if (a.k1 !== b.k1) return a.k1 < b.k1;
-  if (!a.scored || !b.scored) return !a.scored && !!b.scored;
-  return compareScored(a.scored, b.scored) < 0;
+function before(x: Item, y: Item): boolean {
+  if (x.k1 !== y.k1) return x.k1 < y.k1;
+  if (x.id === null || y.id === null) return x.id === null && y.id !== null;
+  if (x.k2 !== y.k2) return x.k2 < y.k2;
+  return x.id < y.id;
 }
 
 /** A binary min-heap (the shape of mourner/tinyqueue, specialised to `before`). */

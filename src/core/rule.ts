@@ -24,13 +24,19 @@ export interface Scored {
 }
 
 export function score(station: Station, sellerKm: number, buyerKm: number | null, mode: Mode): Scored {
-  const suggestion: Suggestion = { station, sellerKm, buyerKm };
-  if (buyerKm === null) return { suggestion, k1: sellerKm, k2: 0 };
-  const max = Math.max(buyerKm, sellerKm);
-  const sum = buyerKm + sellerKm;
-  if (mode === 'fair') return { suggestion, k1: max, k2: sum };
-  if (mode === 'total') return { suggestion, k1: sum, k2: max };
-  return { suggestion, k1: buyerKm, k2: sellerKm };
+  return { suggestion: { station, sellerKm, buyerKm }, k1: key1(sellerKm, buyerKm, mode), k2: key2(sellerKm, buyerKm, mode) };
+}
+
+/** The primary key: the seller's distance alone without a buyer, else per mode (max, sum, buyer's). */
+export function key1(sellerKm: number, buyerKm: number | null, mode: Mode): number {
+  if (buyerKm === null) return sellerKm;
+  return mode === 'fair' ? Math.max(buyerKm, sellerKm) : mode === 'total' ? buyerKm + sellerKm : buyerKm;
+}
+
+/** The first tie-break: sum for fair, max for total, the seller's distance for buyer mode. */
+export function key2(sellerKm: number, buyerKm: number | null, mode: Mode): number {
+  if (buyerKm === null) return 0;
+  return mode === 'fair' ? buyerKm + sellerKm : mode === 'total' ? Math.max(buyerKm, sellerKm) : sellerKm;
 }
 
 export function compareScored(a: Scored, b: Scored): number {

@@ -7,7 +7,7 @@ import { DATASET_FORMAT, DATASET_VERSION, DatasetError } from './dataset.js';
 import { describe } from './geo.js';
 import { boxKm, party } from './index-tree.js';
 import { rankStations } from './rank.js';
-import { checkOptions, checkParties, score, type RankSettings } from './rule.js';
+import { checkOptions, checkParties, key1, score, type RankSettings } from './rule.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from './types.js';
 
 export const TILES_FORMAT = 'safetrade-stations-tiles';
@@ -16,10 +16,11 @@ export const DEFAULT_MAX_PER_TILE = 128;
 export const DEFAULT_TILE_URL = 'tiles/{id}.json';
 /** Past this depth (cells ~0.0003° tall) stations share a spot; the tile keeps them all. */
 const MAX_DEPTH = 24;
-/** Tree codes, one per cell in pre-order. */
-const EMPTY = '0';
-const LEAF = '1';
-const SPLIT = '2';
+/** Tree codes, one per cell in pre-order; a tile is a digit d: it holds 2^d to 2^(d+1) - 1 stations. */
+const EMPTY = '-';
+const SPLIT = 'x';
+/** Digit 9 means 512 or more (only a pile of stations on one spot gets there). */
+const TOP_DIGIT = 9;
 
 /** The manifest as stored (format version 1); see docs/TILES.md. */
 export interface TileManifest {
@@ -32,10 +33,11 @@ export interface TileManifest {
   stations: number;
   /** Where a tile is, relative to the manifest; `{id}` is replaced by the tile id. */
   url: string;
-  /** The quadtree in pre-order: `0` empty cell, `1` a tile, `2` split into SW, SE, NW, NE. */
+  /**
+   * The quadtree in pre-order: `-` an empty cell, `x` a cell split into SW, SE, NW, NE, a digit d
+   * a tile of 2^d to 2^(d+1) - 1 stations (9: 512 or more). About 2 bits a cell after gzip.
+   */
   tree: string;
-  /** Stations per tile, in tree order. */
-  counts: number[];
 }
 
 /** One tile: its cell (every station in the tile lies inside) and how many stations it holds. */
@@ -45,7 +47,9 @@ export interface Tile {
   url: string;
   /** [west, south, east, north] in degrees. */
   bbox: [number, number, number, number];
-  count: number;
+  /** It holds at least `minCount` and at most `maxCount` stations. */
+  minCount: number;
+  maxCount: number;
 }
 
 export interface ParsedTileManifest {
@@ -70,13 +74,11 @@ export function buildTiles(stations: readonly Station[], options: BuildTilesOpti
   if (!Number.isInteger(maxPerTile) || maxPerTile < 1) throw new RangeError(`maxPerTile must be a whole number of at least 1 (got ${describe(maxPerTile)})`);
   checkTemplate(url);
   let tree = '';
-  const counts: number[] = [];
   const files: { id: string; dataset: { format: typeof DATASET_FORMAT; version: typeof DATASET_VERSION; stations: Station[] } }[] = [];
   const visit = (id: string, inCell: Station[], [w, s, e, n]: number[], depth: number) => {
     if (inCell.length === 0) tree += EMPTY;
     else if (inCell.length <= maxPerTile || depth === MAX_DEPTH) {
-      tree += LEAF;
-      counts.push(inCell.length);
+      tree += String(Math.min(TOP_DIGIT, Math.floor(Math.log2(inCell.length))));
       files.push({ id, dataset: { format: DATASET_FORMAT, version: DATASET_VERSION, stations: inCell } });
     } else {
       tree += SPLIT;
@@ -96,7 +98,6 @@ export function buildTiles(stations: readonly Station[], options: BuildTilesOpti
     stations: stations.length,
     url,
     tree,
-    counts,
   };
   return { manifest, tiles: files };
 }
@@ -111,33 +112,31 @@ export function parseTileManifest(input: unknown): ParsedTileManifest {
   if (!isTileManifest(input)) throw new DatasetError(`format must be "${TILES_FORMAT}" (got ${describe((input as { format?: unknown })?.format)})`);
   const m = input as Record<string, unknown>;
   if (m.version !== TILES_VERSION) throw new DatasetError(`version must be ${TILES_VERSION} (got ${describe(m.version)})`);
-  const { url, tree, counts, stations } = m;
+  const { url, tree, stations } = m;
   if (typeof url !== 'string') throw new DatasetError(`url must be a string with {id} (got ${describe(url)})`);
   try {
     checkTemplate(url);
   } catch (error) {
     throw new DatasetError((error as Error).message);
   }
-  if (typeof tree !== 'string' || !/^[012]+$/.test(tree)) throw new DatasetError(`tree must be a string of 0, 1 and 2 (got ${describe(tree)})`);
-  if (!Array.isArray(counts) || !counts.every((c) => Number.isInteger(c) && c > 0)) {
-    throw new DatasetError(`counts must be an array of whole numbers above 0 (got ${describe(counts)})`);
-  }
+  if (typeof tree !== 'string' || !/^[-x0-9]+$/.test(tree)) throw new DatasetError(`tree must be a string of -, x and digits (got ${describe(tree)})`);
   const tiles: Tile[] = [];
   let pos = 0;
   const walk = (id: string, cell: number[], depth: number) => {
     const code = tree[pos++];
     if (code === undefined || depth > MAX_DEPTH) throw new DatasetError(`tree ends early or nests too deep at ${id}`);
-    if (code === LEAF) {
-      const count = counts[tiles.length];
-      if (count === undefined) throw new DatasetError(`counts has ${counts.length} entries, fewer than the tree's tiles`);
-      tiles.push({ id, url: url.replace('{id}', id), bbox: cell as Tile['bbox'], count });
-    } else if (code === SPLIT) for (let i = 0; i < 4; i++) walk(id + i, cellOf(i, cell[0]!, cell[1]!, cell[2]!, cell[3]!), depth + 1);
+    if (code === SPLIT) for (let i = 0; i < 4; i++) walk(id + i, cellOf(i, cell[0]!, cell[1]!, cell[2]!, cell[3]!), depth + 1);
+    else if (code !== EMPTY) {
+      const d = Number(code);
+      tiles.push({ id, url: url.replace('{id}', id), bbox: cell as Tile['bbox'], minCount: 2 ** d, maxCount: d === TOP_DIGIT ? Infinity : 2 ** (d + 1) - 1 });
+    }
   };
   walk('t', [-180, -90, 180, 90], 0);
   if (pos !== tree.length) throw new DatasetError(`tree has ${tree.length - pos} extra codes after the last cell`);
-  if (counts.length !== tiles.length) throw new DatasetError(`counts has ${counts.length} entries but the tree has ${tiles.length} tiles`);
-  const total = counts.reduce((a: number, c: number) => a + c, 0);
-  if (stations !== total) throw new DatasetError(`stations must be the sum of counts, ${total} (got ${describe(stations)})`);
+  const [min, max] = tiles.reduce(([a, b], t) => [a + t.minCount, b + t.maxCount], [0, 0]);
+  if (!Number.isInteger(stations) || (stations as number) < min || (stations as number) > max) {
+    throw new DatasetError(`stations must be a whole number in ${min}…${max} for this tree (got ${describe(stations)})`);
+  }
   return { manifest: input as unknown as TileManifest, tiles };
 }
 
@@ -164,11 +163,19 @@ export function tilesByBound(tiles: readonly Tile[], seller: LatLng, buyer: LatL
 export type TileLoader = (tile: Tile) => Promise<readonly Station[]>;
 
 /**
- * Exactly `rankStations(all stations, parties, options)`, loading only the tiles needed, in at most
- * two rounds of parallel loads: first the best-bound tiles that hold at least `limit` stations, then
- * every other tile whose bound does not exceed the k-th result's key (none can beat it after).
+ * How rankTiles plans its loads. `bytes` (default): first the best-bound tiles that hold `limit`
+ * stations, then every tile whose bound does not exceed the k-th result's key (two rounds in a
+ * city, one in the countryside). `rounds`: one round whenever tiles wholly within reach of both
+ * parties (so holding only eligible stations) hold `limit` stations: the worst key among them
+ * bounds the k-th result's key, and every tile that could beat it loads at once; more bytes.
  */
-export async function rankTiles(tiles: readonly Tile[], parties: Parties, options: RankOptions, load: TileLoader) {
+export type TilePlan = 'bytes' | 'rounds';
+
+/**
+ * Exactly `rankStations(all stations, parties, options)`, loading only the tiles needed, in at most
+ * two rounds of parallel loads.
+ */
+export async function rankTiles(tiles: readonly Tile[], parties: Parties, options: RankOptions, load: TileLoader, plan: TilePlan = 'bytes') {
   const { seller, buyer } = checkParties(parties);
   const settings = checkOptions(options);
   const candidates = tilesByBound(tiles, seller, buyer, settings);
@@ -181,12 +188,13 @@ export async function rankTiles(tiles: readonly Tile[], parties: Parties, option
     batch.forEach((t) => loaded.add(t));
     for (const list of await Promise.all(batch.map(load))) for (const st of list) stations.push(st);
   };
+  const worst = plan === 'rounds' ? worstKey(candidates, seller, buyer, settings) : Infinity;
   const first: Tile[] = [];
   let held = 0;
   for (const c of candidates) {
-    if (held >= settings.limit && c.k1 > candidates[first.length - 1]!.k1) break;
+    if (worst < Infinity ? c.k1 > worst : held >= settings.limit && c.k1 > candidates[first.length - 1]!.k1) break;
     first.push(c.tile);
-    held += c.tile.count;
+    held += c.tile.minCount;
   }
   await fetchRound(first);
   let suggestions = rankStations(stations, { seller, buyer }, settings);
@@ -195,6 +203,36 @@ export async function rankTiles(tiles: readonly Tile[], parties: Parties, option
   if (rounds > 1) suggestions = rankStations(stations, { seller, buyer }, settings);
   return { suggestions, tiles: [...loaded], rounds };
 }
+
+/** An upper bound on the k-th result's key from tiles wholly within reach, or Infinity. */
+function worstKey(candidates: { tile: Tile }[], seller: LatLng, buyer: LatLng | null, settings: RankSettings): number {
+  const sure: { k1: number; count: number }[] = [];
+  for (const { tile } of candidates) {
+    const sKm = farKm(seller, tile.bbox);
+    const bKm = buyer ? farKm(buyer, tile.bbox) : null;
+    if (sKm <= settings.maxDistanceKm && (bKm === null || bKm <= settings.maxDistanceKm)) sure.push({ k1: key1(sKm, bKm, settings.mode), count: tile.minCount });
+  }
+  sure.sort((a, b) => a.k1 - b.k1);
+  let held = 0;
+  for (const t of sure) if ((held += t.count) >= settings.limit) return t.k1;
+  return Infinity;
+}
+
+/**
+ * At least the distance from `p` to the farthest point of a cell: to its centre plus the centre's
+ * farthest corner (a cell under a hemisphere is farthest from its centre at a corner), padded.
+ */
+function farKm(p: LatLng, [w, s, e, n]: Tile['bbox']): number {
+  if (e - w > 180) return Infinity;
+  const c = { lat: (s + n) / 2, lng: (w + e) / 2 };
+  const corner = Math.max(...[[w, s], [w, n], [e, s], [e, n]].map(([lng, lat]) => roughKm(c, { lat: lat!, lng: lng! })));
+  return (roughKm(p, c) + corner) * (1 + 1e-9) + 1e-9;
+}
+
+const roughKm = (a: LatLng, b: LatLng) => {
+  const h = Math.sin(((b.lat - a.lat) * Math.PI) / 360) ** 2 + Math.cos((a.lat * Math.PI) / 180) * Math.cos((b.lat * Math.PI) / 180) * Math.sin(((b.lng - a.lng) * Math.PI) / 360) ** 2;
+  return 2 * 6378.137 * Math.asin(Math.sqrt(Math.min(1, h)));
+};
 
 /** Checks that every station of a loaded tile lies in its cell: a misplaced one would break the bounds. */
 export function checkTileStations(tile: Tile, stations: readonly Station[]): void {

@@ -72,8 +72,9 @@ export function loadTile(tile: Tile, url: string): Promise<readonly Station[]> {
     try {
       const parsed = parseDataset(json);
       // The build refuses rejected stations, so one here means a damaged or mismatched tile.
-      if (parsed.rejected.length || parsed.stations.length !== tile.count) {
-        throw new DatasetError(`tile ${tile.id} should hold ${tile.count} stations (got ${parsed.stations.length}, ${parsed.rejected.length} rejected)`);
+      const count = parsed.stations.length;
+      if (parsed.rejected.length || count < tile.minCount || count > tile.maxCount) {
+        throw new DatasetError(`tile ${tile.id} should hold ${tile.minCount}…${tile.maxCount} stations (got ${count}, ${parsed.rejected.length} rejected)`);
       }
       checkTileStations(tile, parsed.stations);
       return parsed.stations;
