@@ -4,6 +4,7 @@
 //   npm run bench                   everything
 //   npm run bench -- --quick        N up to 10k, fewer samples (a smoke run)
 //   npm run bench -- --no-browser   Node only
+//   npm run bench -- --load-only    just the throttled page-load comparison
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -15,6 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'node_modules/.cache/safetrade-bench');
 const quick = process.argv.includes('--quick');
 const browser = !process.argv.includes('--no-browser');
+const loadOnly = process.argv.includes('--load-only');
 const sizes = quick ? [100, 1000, 10000] : [100, 1000, 10000, 100000];
 const budgetMs = quick ? 100 : 400;
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -26,6 +28,7 @@ await build({ ...common, format: 'iife', globalName: 'Bench', platform: 'browser
 const bench = await import(pathToFileURL(join(out, 'bench.mjs')).href);
 
 console.log(`safetrade-meetup bench: Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; limit 3, maxDistanceKm 40, buyer ~30 km from seller`);
+if (!loadOnly) {
 const node = bench.runQueryBench(sizes, budgetMs);
 let chrome = null;
 let chromeVersion = '';
@@ -72,3 +75,17 @@ for (const r of rows) {
   console.log(`| ${r.area} | ${r.plan} | ${r.maxPerTile} | ${r.tiles} | ${kb(r.singleFileGz)} | ${kb(r.manifestGz)} | ${kb(r.tilesGz[0])} / ${kb(r.tilesGz[1])} | ${r.requests[0]} / ${r.requests[1]} | ${r.rounds[0]} / ${r.rounds[1]} | ${r.identical ? 'yes' : '**NO**'} |`);
 }
 console.log('\nOne file = 1 request, 1 round trip. Tiles = manifest (1 round trip, cached per page) + the tile rounds above.');
+
+}
+
+if (browser && (!quick || loadOnly)) {
+  const { runLoadBench } = await import('./load.mjs');
+  const { chromium } = await import('playwright-core');
+  const load = await runLoadBench({ root, out, bench, chromium, args: CHROMIUM_ARGS });
+  console.log('\n## Time to results in Chromium, CPU 4× slower, DevTools "Slow 4G" (562 ms RTT, 1.44 Mbps), cold cache, one query\n');
+  console.log('| area | source | time to results ms | data requests | data bytes (wire) | long tasks > 50 ms | longest task ms | same answer |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---|');
+  for (const r of load) {
+    console.log(`| ${r.area} | ${r.kind === 'single' ? 'one file' : 'tiles'} | ${r.ms.toFixed(0)} | ${r.dataRequests} | ${r.bytes.toLocaleString('en')} | ${r.longTasks} | ${r.longestTaskMs.toFixed(0)} | ${r.identical ? 'yes' : '**NO**'} |`);
+  }
+}
