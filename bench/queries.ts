@@ -36,7 +36,7 @@ export function runQueryBench(sizes: number[], budgetMs = 300): { queries: Query
       index = createStationIndex(stations);
       buildTimes.push(performance.now() - t0);
     }
-    builds.push({ n, buildMs: median(buildTimes), indexBytes: index.ids.byteLength + index.coords.byteLength });
+    builds.push({ n, buildMs: median(buildTimes), indexBytes: index.ids.byteLength + index.coords.byteLength + index.cosLat.byteLength });
 
     // Parties: the seller near a random station, the buyer within ~30 km of the seller.
     const r = random(n);
@@ -50,8 +50,11 @@ export function runQueryBench(sizes: number[], budgetMs = 300): { queries: Query
       for (const p of parties.slice(0, n >= 1e5 ? 100 : 500)) {
         if (key(searchIndex(index, p.seller, p.buyer, settings)) !== key(scan(stations, p.seller, p.buyer, settings))) identical = false;
       }
-      const indexedUs = timePerCall((i) => searchIndex(index, parties[i % 500]!.seller, parties[i % 500]!.buyer, settings), budgetMs);
-      const bruteUs = timePerCall((i) => scan(stations, parties[i % 500]!.seller, parties[i % 500]!.buyer, settings), budgetMs);
+      const [indexedUs, bruteUs] = timeSideBySide(
+        (i) => searchIndex(index, parties[i % 500]!.seller, parties[i % 500]!.buyer, settings),
+        (i) => scan(stations, parties[i % 500]!.seller, parties[i % 500]!.buyer, settings),
+        budgetMs,
+      );
       queries.push({ n, mode, indexedUs, bruteUs, identical, queries: 500 });
     }
   }
@@ -61,22 +64,30 @@ export function runQueryBench(sizes: number[], budgetMs = 300): { queries: Query
 const key = (list: Suggestion[]) => list.map((s) => `${s.station.id}:${s.sellerKm}:${s.buyerKm}`).join();
 
 /**
- * Median µs per call over batches of calls, for about `budgetMs`. A batch must take ≥ 5 ms twice in
- * a row (one slow batch, e.g. a GC pause, must not size it), so Chromium's 0.1 ms clock is ≤ 2%.
+ * Median µs per call of two functions, timed in alternating batches so that both see the same
+ * machine (this one is shared and noisy). A batch must take ≥ 5 ms twice in a row (one slow batch,
+ * e.g. a GC pause, must not size it), so Chromium's 0.1 ms clock costs ≤ 2%.
  */
-function timePerCall(fn: (i: number) => unknown, budgetMs: number): number {
+function timeSideBySide(a: (i: number) => unknown, b: (i: number) => unknown, budgetMs: number): [number, number] {
   let i = 0;
-  const run = (batch: number) => {
+  const run = (fn: (i: number) => unknown, batch: number) => {
     const t0 = performance.now();
     for (let j = 0; j < batch; j++) fn(i++);
     return performance.now() - t0;
   };
-  let batch = 1;
-  while (batch < 1 << 22 && !(run(batch) >= 5 && run(batch) >= 5)) batch *= 2;
-  const samples: number[] = [];
-  const end = performance.now() + budgetMs;
-  while (samples.length < 7 || (performance.now() < end && samples.length < 200)) samples.push((run(batch) * 1000) / batch);
-  return median(samples);
+  const size = (fn: (i: number) => unknown) => {
+    let batch = 1;
+    while (batch < 1 << 22 && !(run(fn, batch) >= 5 && run(fn, batch) >= 5)) batch *= 2;
+    return batch;
+  };
+  const [batchA, batchB] = [size(a), size(b)];
+  const [sa, sb]: number[][] = [[], []];
+  const end = performance.now() + 2 * budgetMs;
+  while (sa.length < 7 || (performance.now() < end && sa.length < 200)) {
+    sa.push((run(a, batchA) * 1000) / batchA);
+    sb.push((run(b, batchB) * 1000) / batchB);
+  }
+  return [median(sa), median(sb)];
 }
 
 export function median(values: number[]): number {

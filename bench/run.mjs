@@ -5,6 +5,7 @@
 //   npm run bench -- --quick        N up to 10k, fewer samples (a smoke run)
 //   npm run bench -- --no-browser   Node only
 //   npm run bench -- --load-only    just the throttled page-load comparison
+//   npm run bench -- --tiles-only   just bytes and requests per query, tiles vs one file
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -17,6 +18,7 @@ const out = join(root, 'node_modules/.cache/safetrade-bench');
 const quick = process.argv.includes('--quick');
 const browser = !process.argv.includes('--no-browser');
 const loadOnly = process.argv.includes('--load-only');
+const tilesOnly = process.argv.includes('--tiles-only');
 const sizes = quick ? [100, 1000, 10000] : [100, 1000, 10000, 100000];
 const budgetMs = quick ? 100 : 400;
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -28,57 +30,60 @@ await build({ ...common, format: 'iife', globalName: 'Bench', platform: 'browser
 const bench = await import(pathToFileURL(join(out, 'bench.mjs')).href);
 
 console.log(`safetrade-meetup bench: Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; limit 3, maxDistanceKm 40, buyer ~30 km from seller`);
-if (!loadOnly) {
-const node = bench.runQueryBench(sizes, budgetMs);
-let chrome = null;
-let chromeVersion = '';
-if (browser) {
-  const { chromium } = await import('playwright-core');
-  const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  chromeVersion = b.version();
-  const page = await b.newPage();
-  await page.addScriptTag({ path: join(out, 'bench.iife.js') });
-  chrome = await page.evaluate(([s, ms]) => globalThis.Bench.runQueryBench(s, ms), [sizes, budgetMs]);
-  await b.close();
+async function queryTables() {
+  const node = bench.runQueryBench(sizes, budgetMs);
+  let chrome = null;
+  let chromeVersion = '';
+  if (browser) {
+    const { chromium } = await import('playwright-core');
+    const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    chromeVersion = b.version();
+    const page = await b.newPage();
+    await page.addScriptTag({ path: join(out, 'bench.iife.js') });
+    chrome = await page.evaluate(([s, ms]) => globalThis.Bench.runQueryBench(s, ms), [sizes, budgetMs]);
+    await b.close();
+  }
+
+  const f = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+  console.log(`\n## Query time per call (µs, median of batches)${chrome ? `; Chromium ${chromeVersion}` : ''}\n`);
+  console.log(`| N | mode | Node indexed | Node brute | Node × | ${chrome ? 'Chromium indexed | Chromium brute | Chromium × | ' : ''}identical |`);
+  console.log(`|---:|---|---:|---:|---:|${chrome ? '---:|---:|---:|' : ''}---|`);
+  node.queries.forEach((q, i) => {
+    const c = chrome?.queries[i];
+    const cells = [q.n, q.mode, f(q.indexedUs), f(q.bruteUs), `${f(q.bruteUs / q.indexedUs)}×`];
+    if (c) cells.push(f(c.indexedUs), f(c.bruteUs), `${f(c.bruteUs / c.indexedUs)}×`);
+    cells.push(q.identical && (!c || c.identical) ? `yes (${q.queries}${c ? ' + ' + c.queries : ''})` : '**NO**');
+    console.log(`| ${cells.join(' | ')} |`);
+  });
+
+  console.log('\n## Index build (median) and memory (the typed arrays; stations are the caller\'s)\n');
+  console.log(`| N | Node build ms | ${chrome ? 'Chromium build ms | ' : ''}index bytes | bytes/station |`);
+  console.log(`|---:|---:|${chrome ? '---:|' : ''}---:|---:|`);
+  node.builds.forEach((b, i) => {
+    const cells = [b.n, f(b.buildMs)];
+    if (chrome) cells.push(f(chrome.builds[i].buildMs));
+    cells.push(b.indexBytes.toLocaleString('en'), (b.indexBytes / b.n).toFixed(0));
+    console.log(`| ${cells.join(' | ')} |`);
+  });
 }
 
-const f = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-console.log(`\n## Query time per call (µs, median of batches)${chrome ? `; Chromium ${chromeVersion}` : ''}\n`);
-console.log(`| N | mode | Node indexed | Node brute | Node × | ${chrome ? 'Chromium indexed | Chromium brute | Chromium × | ' : ''}identical |`);
-console.log(`|---:|---|---:|---:|---:|${chrome ? '---:|---:|---:|' : ''}---|`);
-node.queries.forEach((q, i) => {
-  const c = chrome?.queries[i];
-  const cells = [q.n, q.mode, f(q.indexedUs), f(q.bruteUs), `${f(q.bruteUs / q.indexedUs)}×`];
-  if (c) cells.push(f(c.indexedUs), f(c.bruteUs), `${f(c.bruteUs / c.indexedUs)}×`);
-  cells.push(q.identical && (!c || c.identical) ? `yes (${q.queries}${c ? ' + ' + c.queries : ''})` : '**NO**');
-  console.log(`| ${cells.join(' | ')} |`);
-});
-
-console.log('\n## Index build (median) and memory (the typed arrays; stations are the caller\'s)\n');
-console.log(`| N | Node build ms | ${chrome ? 'Chromium build ms | ' : ''}index bytes | bytes/station |`);
-console.log(`|---:|---:|${chrome ? '---:|' : ''}---:|---:|`);
-node.builds.forEach((b, i) => {
-  const cells = [b.n, f(b.buildMs)];
-  if (chrome) cells.push(f(chrome.builds[i].buildMs));
-  cells.push(b.indexBytes.toLocaleString('en'), (b.indexBytes / b.n).toFixed(0));
-  console.log(`| ${cells.join(' | ')} |`);
-});
-
-const n = quick ? 10000 : 100000;
-const gz = (text) => gzipSync(text, { level: 9 }).length;
-const rows = await bench.runTilesBench(n, [64, 128, 256], gz, quick ? 50 : 200);
-const kb = (x) => (x / 1024).toFixed(1);
-console.log(`\n## One query against ${n.toLocaleString('en')} synthetic stations: bytes (gzip -9) and requests, tiles vs one file (median / p90)\n`);
-console.log('| area | plan | max/tile | tiles | one file KB | manifest KB | tile KB per query | tile requests | tile rounds | identical |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
-for (const r of rows) {
-  console.log(`| ${r.area} | ${r.plan} | ${r.maxPerTile} | ${r.tiles} | ${kb(r.singleFileGz)} | ${kb(r.manifestGz)} | ${kb(r.tilesGz[0])} / ${kb(r.tilesGz[1])} | ${r.requests[0]} / ${r.requests[1]} | ${r.rounds[0]} / ${r.rounds[1]} | ${r.identical ? 'yes' : '**NO**'} |`);
-}
-console.log('\nOne file = 1 request, 1 round trip. Tiles = manifest (1 round trip, cached per page) + the tile rounds above.');
-
+async function tilesTable() {
+  const n = quick ? 10000 : 100000;
+  const gz = (text) => gzipSync(text, { level: 9 }).length;
+  const rows = await bench.runTilesBench(n, [64, 128, 256], gz, quick ? 50 : 200);
+  const kb = (x) => (x / 1024).toFixed(1);
+  console.log(`\n## One query against ${n.toLocaleString('en')} synthetic stations: bytes (gzip -9) and requests, tiles vs one file (median / p90)\n`);
+  console.log('| area | plan | max/tile | tiles | one file KB | manifest KB | tile KB per query | tile requests | tile rounds | identical |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const r of rows) {
+    console.log(`| ${r.area} | ${r.plan} | ${r.maxPerTile} | ${r.tiles} | ${kb(r.singleFileGz)} | ${kb(r.manifestGz)} | ${kb(r.tilesGz[0])} / ${kb(r.tilesGz[1])} | ${r.requests[0]} / ${r.requests[1]} | ${r.rounds[0]} / ${r.rounds[1]} | ${r.identical ? 'yes' : '**NO**'} |`);
+  }
+  console.log('\nOne file = 1 request, 1 round trip. Tiles = manifest (1 round trip, cached per page) + the tile rounds above.');
 }
 
-if (browser && (!quick || loadOnly)) {
+if (!loadOnly && !tilesOnly) await queryTables();
+if (!loadOnly) await tilesTable();
+if (browser && !tilesOnly && (!quick || loadOnly)) {
   const { runLoadBench } = await import('./load.mjs');
   const { chromium } = await import('playwright-core');
   const load = await runLoadBench({ root, out, bench, chromium, args: CHROMIUM_ARGS });

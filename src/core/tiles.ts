@@ -219,14 +219,17 @@ function worstKey(candidates: { tile: Tile }[], seller: LatLng, buyer: LatLng | 
 }
 
 /**
- * At least the distance from `p` to the farthest point of a cell: to its centre plus the centre's
- * farthest corner (a cell under a hemisphere is farthest from its centre at a corner), padded.
+ * At least the distance from `p` to the farthest point of a cell. When every meridian of the cell is
+ * within 90° of p's, the farthest point is a corner (along a parallel the distance grows with the
+ * longitude difference, along such a meridian it has one minimum, and the antipode is outside);
+ * otherwise no useful bound is claimed.
  */
 function farKm(p: LatLng, [w, s, e, n]: Tile['bbox']): number {
-  if (e - w > 180) return Infinity;
-  const c = { lat: (s + n) / 2, lng: (w + e) / 2 };
-  const corner = Math.max(...[[w, s], [w, n], [e, s], [e, n]].map(([lng, lat]) => roughKm(c, { lat: lat!, lng: lng! })));
-  return (roughKm(p, c) + corner) * (1 + 1e-9) + 1e-9;
+  const near = (lng: number) => Math.abs(((((lng - p.lng) % 360) + 540) % 360) - 180) <= 90;
+  const inside = p.lng >= w && p.lng <= e;
+  if (e - w > 180 || !near(w) || !near(e) || (inside && (p.lng - w > 90 || e - p.lng > 90))) return Infinity;
+  const far = Math.max(roughKm(p, { lat: s, lng: w }), roughKm(p, { lat: n, lng: w }), roughKm(p, { lat: s, lng: e }), roughKm(p, { lat: n, lng: e }));
+  return far * (1 + 1e-9) + 1e-9;
 }
 
 const roughKm = (a: LatLng, b: LatLng) => {

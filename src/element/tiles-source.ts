@@ -47,6 +47,8 @@ export function loadSource(url: string): Promise<StationsSource> {
       throw new LoadError('dataset-invalid', `${url} is not a valid tile manifest: ${(error as Error).message}`);
     }
     const list = manifest.tiles;
+    // Same rule as a dataset: nothing usable in it is an error, not an empty widget.
+    if (list.length === 0) throw new LoadError('dataset-invalid', `${url} has no usable station (an empty tile manifest)`);
     return {
       kind: 'tiles',
       stations: manifest.manifest.stations,

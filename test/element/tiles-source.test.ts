@@ -119,6 +119,14 @@ describe('loadSource with a tile manifest', () => {
     expect((error as Error).message).to.match(/not a valid tile manifest: version must be 1 \(got 9\)/);
   });
 
+  it('refuses a manifest without any tile, like a dataset without any station', async () => {
+    const root = `https://tiles.test/empty-${++base}/manifest.json`;
+    routes.set(root, () => new Response(JSON.stringify(buildTiles([]).manifest)));
+    const error = await loadSource(root).catch((e: unknown) => e);
+    expect(error).to.include({ code: 'dataset-invalid' });
+    expect((error as Error).message).to.match(/has no usable station/);
+  });
+
   it('stops with the abort reason once the query is superseded', async () => {
     const { url } = serveTiles();
     const source = await loadSource(url);
