@@ -14,6 +14,9 @@ export interface QueryRow {
   mode: Mode;
   indexedUs: number;
   bruteUs: number;
+  /** CPU time per call (Node only): on a shared, loaded machine it is the steadier number. */
+  indexedCpuUs?: number;
+  bruteCpuUs?: number;
   identical: boolean;
   queries: number;
 }
@@ -23,7 +26,7 @@ export interface BuildRow {
   indexBytes: number;
 }
 
-export function runQueryBench(sizes: number[], budgetMs = 300): { queries: QueryRow[]; builds: BuildRow[] } {
+export function runQueryBench(sizes: number[], budgetMs = 300, cpuUs?: () => number): { queries: QueryRow[]; builds: BuildRow[] } {
   const queries: QueryRow[] = [];
   const builds: BuildRow[] = [];
   for (const n of sizes) {
@@ -50,12 +53,13 @@ export function runQueryBench(sizes: number[], budgetMs = 300): { queries: Query
       for (const p of parties.slice(0, n >= 1e5 ? 100 : 500)) {
         if (key(searchIndex(index, p.seller, p.buyer, settings)) !== key(scan(stations, p.seller, p.buyer, settings))) identical = false;
       }
-      const [indexedUs, bruteUs] = timeSideBySide(
+      const [indexedUs, bruteUs, indexedCpuUs, bruteCpuUs] = timeSideBySide(
         (i) => searchIndex(index, parties[i % 500]!.seller, parties[i % 500]!.buyer, settings),
         (i) => scan(stations, parties[i % 500]!.seller, parties[i % 500]!.buyer, settings),
         budgetMs,
+        cpuUs,
       );
-      queries.push({ n, mode, indexedUs, bruteUs, identical, queries: 500 });
+      queries.push({ n, mode, indexedUs, bruteUs, indexedCpuUs, bruteCpuUs, identical, queries: 500 });
     }
   }
   return { queries, builds };
@@ -68,12 +72,16 @@ const key = (list: Suggestion[]) => list.map((s) => `${s.station.id}:${s.sellerK
  * machine (this one is shared and noisy). A batch must take ≥ 5 ms twice in a row (one slow batch,
  * e.g. a GC pause, must not size it), so Chromium's 0.1 ms clock costs ≤ 2%.
  */
-function timeSideBySide(a: (i: number) => unknown, b: (i: number) => unknown, budgetMs: number): [number, number] {
+function timeSideBySide(a: (i: number) => unknown, b: (i: number) => unknown, budgetMs: number, cpuUs?: () => number) {
   let i = 0;
+  const cpu = [0, 0];
   const run = (fn: (i: number) => unknown, batch: number) => {
+    const c0 = cpuUs?.() ?? 0;
     const t0 = performance.now();
     for (let j = 0; j < batch; j++) fn(i++);
-    return performance.now() - t0;
+    const ms = performance.now() - t0;
+    cpu[0] = (cpuUs?.() ?? 0) - c0;
+    return ms;
   };
   const size = (fn: (i: number) => unknown) => {
     let batch = 1;
@@ -81,13 +89,15 @@ function timeSideBySide(a: (i: number) => unknown, b: (i: number) => unknown, bu
     return batch;
   };
   const [batchA, batchB] = [size(a), size(b)];
-  const [sa, sb]: number[][] = [[], []];
+  const [sa, sb, ca, cb]: number[][] = [[], [], [], []];
   const end = performance.now() + 2 * budgetMs;
   while (sa.length < 7 || (performance.now() < end && sa.length < 200)) {
     sa.push((run(a, batchA) * 1000) / batchA);
+    ca.push(cpu[0]! / batchA);
     sb.push((run(b, batchB) * 1000) / batchB);
+    cb.push(cpu[0]! / batchB);
   }
-  return [median(sa), median(sb)];
+  return [median(sa), median(sb), cpuUs ? median(ca) : undefined, cpuUs ? median(cb) : undefined] as const;
 }
 
 export function median(values: number[]): number {

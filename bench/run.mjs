@@ -31,7 +31,8 @@ const bench = await import(pathToFileURL(join(out, 'bench.mjs')).href);
 
 console.log(`safetrade-meetup bench: Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; limit 3, maxDistanceKm 40, buyer ~30 km from seller`);
 async function queryTables() {
-  const node = bench.runQueryBench(sizes, budgetMs);
+  const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; };
+  const node = bench.runQueryBench(sizes, budgetMs, cpu);
   let chrome = null;
   let chromeVersion = '';
   if (browser) {
@@ -45,12 +46,12 @@ async function queryTables() {
   }
 
   const f = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-  console.log(`\n## Query time per call (µs, median of batches)${chrome ? `; Chromium ${chromeVersion}` : ''}\n`);
-  console.log(`| N | mode | Node indexed | Node brute | Node × | ${chrome ? 'Chromium indexed | Chromium brute | Chromium × | ' : ''}identical |`);
-  console.log(`|---:|---|---:|---:|---:|${chrome ? '---:|---:|---:|' : ''}---|`);
+  console.log(`\n## Query time per call (µs, median of batches; wall clock, and CPU time of the Node process)${chrome ? `; Chromium ${chromeVersion}` : ''}\n`);
+  console.log(`| N | mode | Node indexed | Node brute | Node × | Node CPU indexed | Node CPU brute | ${chrome ? 'Chromium indexed | Chromium brute | Chromium × | ' : ''}identical |`);
+  console.log(`|---:|---|---:|---:|---:|---:|---:|${chrome ? '---:|---:|---:|' : ''}---|`);
   node.queries.forEach((q, i) => {
     const c = chrome?.queries[i];
-    const cells = [q.n, q.mode, f(q.indexedUs), f(q.bruteUs), `${f(q.bruteUs / q.indexedUs)}×`];
+    const cells = [q.n, q.mode, f(q.indexedUs), f(q.bruteUs), `${f(q.bruteUs / q.indexedUs)}×`, f(q.indexedCpuUs), f(q.bruteCpuUs)];
     if (c) cells.push(f(c.indexedUs), f(c.bruteUs), `${f(c.bruteUs / c.indexedUs)}×`);
     cells.push(q.identical && (!c || c.identical) ? `yes (${q.queries}${c ? ' + ' + c.queries : ''})` : '**NO**');
     console.log(`| ${cells.join(' | ')} |`);

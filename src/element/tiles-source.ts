@@ -6,7 +6,7 @@
 import { DatasetError, parseDataset } from '../core/dataset.js';
 import { rankStations } from '../core/rank.js';
 import { checkTileStations, isTileManifest, parseTileManifest, rankTiles, type Tile } from '../core/tiles.js';
-import type { Parties, RankOptions, Station, Suggestion } from '../core/types.js';
+import type { ParsedDataset, Parties, RankOptions, Station, Suggestion } from '../core/types.js';
 import { checkDataset, LoadError } from './load.js';
 
 /** A loaded `stations-src`: what `safetrade-ready` reports, and how to rank for given parties. */
@@ -16,6 +16,8 @@ export interface StationsSource {
   stations: number;
   rejected: number;
   attribution: string[];
+  /** For `kind: 'dataset'`: the parsed dataset, so the element can keep ranking it synchronously. */
+  dataset?: ParsedDataset;
   /**
    * Suggestions for the parties, exactly as rankStations over the whole dataset would give them.
    * Rejects with a LoadError when a needed tile fails, or with `signal.reason` once aborted.
@@ -37,6 +39,7 @@ export function loadSource(url: string): Promise<StationsSource> {
         stations: parsed.stations.length,
         rejected: parsed.rejected.length,
         attribution: parsed.attribution,
+        dataset: parsed,
         rank: async (parties, options) => rankStations(parsed.stations, parties, options),
       };
     }

@@ -143,6 +143,7 @@ describe('loadSource with a plain dataset', () => {
     routes.set(root, () => new Response(JSON.stringify({ format: 'safetrade-stations', version: 1, stations: ALL.slice(0, 50) })));
     const source = await loadSource(root);
     expect(source).to.include({ kind: 'dataset', stations: 50, rejected: 0 });
+    expect(source.dataset!.stations).to.have.length(50);
     expect(await source.rank({ seller: MIDTOWN }, { limit: 2 })).to.deep.equal(rankStations(ALL.slice(0, 50), { seller: MIDTOWN }, { limit: 2 }));
   });
 });
