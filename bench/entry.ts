@@ -1,0 +1,5 @@
+// What bench/run.mjs bundles, once for Node and once for a Chromium page.
+export { runQueryBench } from './queries.js';
+export { runTilesBench } from './tiles.js';
+export { syntheticWorld, random, around } from './synthetic.js';
+export { buildTiles } from '../src/core/tiles.js';

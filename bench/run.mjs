@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// `npm run bench`: the query benchmark in Node and in headless Chromium side by side, index build
+// cost, and bytes/requests per query for tiles vs one file. Prints tables; asserts nothing.
+//   npm run bench                   everything
+//   npm run bench -- --quick        N up to 10k, fewer samples (a smoke run)
+//   npm run bench -- --no-browser   Node only
+//   npm run bench -- --load-only    just the throttled page-load comparison
+//   npm run bench -- --tiles-only   just bytes and requests per query, tiles vs one file
+import { build } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'node_modules/.cache/safetrade-bench');
+const quick = process.argv.includes('--quick');
+const browser = !process.argv.includes('--no-browser');
+const loadOnly = process.argv.includes('--load-only');
+const tilesOnly = process.argv.includes('--tiles-only');
+const sizes = quick ? [100, 1000, 10000] : [100, 1000, 10000, 100000];
+const budgetMs = quick ? 100 : 400;
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+mkdirSync(out, { recursive: true });
+const common = { entryPoints: [join(root, 'bench/entry.ts')], bundle: true, target: 'es2022', logLevel: 'error' };
+await build({ ...common, format: 'esm', platform: 'node', outfile: join(out, 'bench.mjs') });
+await build({ ...common, format: 'iife', globalName: 'Bench', platform: 'browser', outfile: join(out, 'bench.iife.js') });
+const bench = await import(pathToFileURL(join(out, 'bench.mjs')).href);
+
+console.log(`safetrade-meetup bench: Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; limit 3, maxDistanceKm 40, buyer ~30 km from seller`);
+async function queryTables() {
+  const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; };
+  const node = bench.runQueryBench(sizes, budgetMs, cpu);
+  let chrome = null;
+  let chromeVersion = '';
+  if (browser) {
+    const { chromium } = await import('playwright-core');
+    const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    chromeVersion = b.version();
+    const page = await b.newPage();
+    await page.addScriptTag({ path: join(out, 'bench.iife.js') });
+    chrome = await page.evaluate(([s, ms]) => globalThis.Bench.runQueryBench(s, ms), [sizes, budgetMs]);
+    await b.close();
+  }
+
+  const f = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+  console.log(`\n## Query time per call (µs, median of batches; wall clock, and CPU time of the Node process)${chrome ? `; Chromium ${chromeVersion}` : ''}\n`);
+  console.log(`| N | mode | Node indexed | Node brute | Node × | Node CPU indexed | Node CPU brute | ${chrome ? 'Chromium indexed | Chromium brute | Chromium × | ' : ''}identical |`);
+  console.log(`|---:|---|---:|---:|---:|---:|---:|${chrome ? '---:|---:|---:|' : ''}---|`);
+  node.queries.forEach((q, i) => {
+    const c = chrome?.queries[i];
+    const cells = [q.n, q.mode, f(q.indexedUs), f(q.bruteUs), `${f(q.bruteUs / q.indexedUs)}×`, f(q.indexedCpuUs), f(q.bruteCpuUs)];
+    if (c) cells.push(f(c.indexedUs), f(c.bruteUs), `${f(c.bruteUs / c.indexedUs)}×`);
+    cells.push(q.identical && (!c || c.identical) ? `yes (${q.queries}${c ? ' + ' + c.queries : ''})` : '**NO**');
+    console.log(`| ${cells.join(' | ')} |`);
+  });
+
+  console.log('\n## Index build (median) and memory (the typed arrays; stations are the caller\'s)\n');
+  console.log(`| N | Node build ms | ${chrome ? 'Chromium build ms | ' : ''}index bytes | bytes/station |`);
+  console.log(`|---:|---:|${chrome ? '---:|' : ''}---:|---:|`);
+  node.builds.forEach((b, i) => {
+    const cells = [b.n, f(b.buildMs)];
+    if (chrome) cells.push(f(chrome.builds[i].buildMs));
+    cells.push(b.indexBytes.toLocaleString('en'), (b.indexBytes / b.n).toFixed(0));
+    console.log(`| ${cells.join(' | ')} |`);
+  });
+}
+
+async function tilesTable() {
+  const n = quick ? 10000 : 100000;
+  const gz = (text) => gzipSync(text, { level: 9 }).length;
+  const rows = await bench.runTilesBench(n, [64, 128, 256], gz, quick ? 50 : 200);
+  const kb = (x) => (x / 1024).toFixed(1);
+  console.log(`\n## One query against ${n.toLocaleString('en')} synthetic stations: bytes (gzip -9) and requests, tiles vs one file (median / p90)\n`);
+  console.log('| area | plan | max/tile | tiles | one file KB | manifest KB | tile KB per query | tile requests | tile rounds | identical |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const r of rows) {
+    console.log(`| ${r.area} | ${r.plan} | ${r.maxPerTile} | ${r.tiles} | ${kb(r.singleFileGz)} | ${kb(r.manifestGz)} | ${kb(r.tilesGz[0])} / ${kb(r.tilesGz[1])} | ${r.requests[0]} / ${r.requests[1]} | ${r.rounds[0]} / ${r.rounds[1]} | ${r.identical ? 'yes' : '**NO**'} |`);
+  }
+  console.log('\nOne file = 1 request, 1 round trip. Tiles = manifest (1 round trip, cached per page) + the tile rounds above.');
+}
+
+if (!loadOnly && !tilesOnly) await queryTables();
+if (!loadOnly) await tilesTable();
+if (browser && !tilesOnly && (!quick || loadOnly)) {
+  const { runLoadBench } = await import('./load.mjs');
+  const { chromium } = await import('playwright-core');
+  const load = await runLoadBench({ root, out, bench, chromium, args: CHROMIUM_ARGS });
+  console.log('\n## Time to results in Chromium, CPU 4× slower, DevTools "Slow 4G" (562 ms RTT, 1.44 Mbps), cold cache, one query\n');
+  console.log('| area | source | time to results ms | data requests | data bytes (wire) | long tasks > 50 ms | longest task ms | same answer |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---|');
+  for (const r of load) {
+    console.log(`| ${r.area} | ${r.kind === 'single' ? 'one file' : 'tiles'} | ${r.ms.toFixed(0)} | ${r.dataRequests} | ${r.bytes.toLocaleString('en')} | ${r.longTasks} | ${r.longestTaskMs.toFixed(0)} | ${r.identical ? 'yes' : '**NO**'} |`);
+  }
+}

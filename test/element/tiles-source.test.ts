@@ -1,0 +1,149 @@
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { buildTiles, rankStations } from '../../src/core/index.js';
+import type { Station } from '../../src/core/index.js';
+import { loadSource } from '../../src/element/tiles-source.js';
+import { LoadError } from '../../src/element/load.js';
+
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 3,000 stations: a dense New York and a sparse rest of the US. */
+function stations(): Station[] {
+  const r = random(11);
+  return Array.from({ length: 3000 }, (_, i) => {
+    const city = r() < 0.6;
+    const lat = city ? 40.6 + r() * 0.3 : 30 + r() * 18;
+    const lng = city ? -74.1 + r() * 0.3 : -120 + r() * 45;
+    return { id: `st-${i}`, name: `Station ${i}`, address: `${i} Main St`, country: 'US', lat, lng };
+  });
+}
+
+const ALL = stations();
+const BUILT = buildTiles(ALL, { maxPerTile: 128, attribution: ['Synthetic'] });
+const MIDTOWN = { lat: 40.758, lng: -73.9855 };
+const LES = { lat: 40.715, lng: -73.9843 };
+
+let base = 0;
+/** One fake server per page: each test serves its own copy of the tile set under a fresh base URL (the caches are per URL, page-wide). */
+const routes = new Map<string, (url: string) => Response>();
+beforeEach(() => {
+  sinon.stub(window, 'fetch').callsFake(async (input) => {
+    const url = String(input);
+    for (const [root, handle] of routes) if (url.startsWith(root)) return handle(url);
+    return new Response('not found', { status: 404 });
+  });
+});
+afterEach(() => sinon.restore());
+
+function serveTiles(spoil: (path: string, body: unknown) => Response | unknown = (_, b) => b) {
+  const root = `https://tiles.test/set-${++base}/`;
+  const files = new Map<string, unknown>([[`${root}manifest.json`, BUILT.manifest]]);
+  for (const t of BUILT.tiles) files.set(`${root}tiles/${t.id}.json`, t.dataset);
+  const requested: string[] = [];
+  routes.set(root, (url) => {
+    requested.push(url);
+    if (!files.has(url)) return new Response('not found', { status: 404 });
+    const body = spoil(url.slice(root.length), structuredClone(files.get(url)));
+    return body instanceof Response ? body : new Response(JSON.stringify(body));
+  });
+  return { url: `${root}manifest.json`, requested };
+}
+
+describe('loadSource with a tile manifest', () => {
+  it('answers exactly like the whole dataset while fetching only a few tiles', async () => {
+    const { url, requested } = serveTiles();
+    const source = await loadSource(url);
+    expect(source).to.include({ kind: 'tiles', stations: 3000, rejected: 0 });
+    expect(source.attribution).to.deep.equal(['Synthetic']);
+    for (const mode of ['fair', 'total', 'buyer'] as const) {
+      const got = await source.rank({ seller: LES, buyer: MIDTOWN }, { mode, limit: 5 });
+      expect(got).to.deep.equal(rankStations(ALL, { seller: LES, buyer: MIDTOWN }, { mode, limit: 5 }));
+    }
+    expect(requested.length).to.be.above(1);
+    expect(requested.length).to.be.below(12); // of BUILT.tiles.length + 1
+    expect(BUILT.tiles.length).to.be.above(20);
+  });
+
+  it('fetches the manifest and each tile once, shared between widgets and queries', async () => {
+    const { url, requested } = serveTiles();
+    const [a, b] = await Promise.all([loadSource(url), loadSource(url)]);
+    await Promise.all([a.rank({ seller: MIDTOWN }, {}), b.rank({ seller: MIDTOWN }, {}), a.rank({ seller: MIDTOWN }, {})]);
+    expect(requested.filter((u) => u.endsWith('manifest.json'))).to.have.length(1);
+    expect(new Set(requested).size).to.equal(requested.length);
+  });
+
+  it('fails the query when a needed tile fails, and tries again next time', async () => {
+    let fail = true;
+    const { url } = serveTiles((path, body) => (fail && path.startsWith('tiles/') ? new Response('', { status: 503 }) : body));
+    const source = await loadSource(url);
+    const error = await source.rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(LoadError);
+    expect(error).to.include({ code: 'dataset-fetch' });
+    expect((error as Error).message).to.match(/could not fetch tile https:\/\/tiles\.test\/.*HTTP 503/);
+    fail = false;
+    expect(await source.rank({ seller: MIDTOWN }, {})).to.deep.equal(rankStations(ALL, { seller: MIDTOWN }));
+  });
+
+  it('refuses a tile that does not match its manifest (a station outside the cell, or a missing one)', async () => {
+    const moved = serveTiles((path, body) => {
+      if (!path.startsWith('tiles/')) return body;
+      const d = body as { stations: Station[] };
+      d.stations[0]!.lat = -45;
+      return d;
+    });
+    const e1 = await (await loadSource(moved.url)).rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
+    expect(e1).to.include({ code: 'dataset-invalid' });
+    expect((e1 as Error).message).to.match(/outside its cell/);
+
+    const short = serveTiles((path, body) => {
+      // Keep one station of each tile: every tile of 2+ stations then holds fewer than its class.
+      if (path.startsWith('tiles/')) (body as { stations: Station[] }).stations.splice(1);
+      return body;
+    });
+    const e2 = await (await loadSource(short.url)).rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
+    expect(e2).to.include({ code: 'dataset-invalid' });
+    expect((e2 as Error).message).to.match(/should hold \d+…\d+ stations \(got 1, 0 rejected\)/);
+  });
+
+  it('rejects a broken manifest with dataset-invalid, quoting what is wrong', async () => {
+    const { url } = serveTiles((path, body) => (path === 'manifest.json' ? { ...(body as object), version: 9 } : body));
+    const error = await loadSource(url).catch((e: unknown) => e);
+    expect(error).to.include({ code: 'dataset-invalid' });
+    expect((error as Error).message).to.match(/not a valid tile manifest: version must be 1 \(got 9\)/);
+  });
+
+  it('refuses a manifest without any tile, like a dataset without any station', async () => {
+    const root = `https://tiles.test/empty-${++base}/manifest.json`;
+    routes.set(root, () => new Response(JSON.stringify(buildTiles([]).manifest)));
+    const error = await loadSource(root).catch((e: unknown) => e);
+    expect(error).to.include({ code: 'dataset-invalid' });
+    expect((error as Error).message).to.match(/has no usable station/);
+  });
+
+  it('stops with the abort reason once the query is superseded', async () => {
+    const { url } = serveTiles();
+    const source = await loadSource(url);
+    const controller = new AbortController();
+    controller.abort();
+    const error = await source.rank({ seller: MIDTOWN }, {}, controller.signal).catch((e: unknown) => e);
+    expect((error as DOMException).name).to.equal('AbortError');
+  });
+});
+
+describe('loadSource with a plain dataset', () => {
+  it('ranks it like rankStations', async () => {
+    const root = `https://tiles.test/plain-${++base}.json`;
+    routes.set(root, () => new Response(JSON.stringify({ format: 'safetrade-stations', version: 1, stations: ALL.slice(0, 50) })));
+    const source = await loadSource(root);
+    expect(source).to.include({ kind: 'dataset', stations: 50, rejected: 0 });
+    expect(source.dataset!.stations).to.have.length(50);
+    expect(await source.rank({ seller: MIDTOWN }, { limit: 2 })).to.deep.equal(rankStations(ALL.slice(0, 50), { seller: MIDTOWN }, { limit: 2 }));
+  });
+});
