@@ -82,6 +82,7 @@ const CLOCK_TICK_MS = 60_000;
  * @csspart tips - the safety tips disclosure
  * @csspart alert - the error box
  * @csspart status - loading and other polite announcements
+ * @csspart footer - the footer (slot `footer` and the data sources)
  * @csspart attribution - the data sources disclosure
  *
  * @cssprop --safetrade-accent - buttons, links and badges (#0b5cad; dark #6cb6ff)
