@@ -5,7 +5,7 @@ import { en, type Messages } from '../i18n/en.js';
 import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
 import { chooseUnit, formatCoarse, formatDistance, type Unit } from './format.js';
 import { numberConverter, resolveInputs, type Inputs } from './inputs.js';
-import { checkDataset, loadDataset, LoadError } from './load.js';
+import { checkDataset, configure, loadDataset, LoadError } from './load.js';
 import { styles } from './styles.js';
 import { VERSION } from '../version.js';
 
@@ -71,6 +71,8 @@ export class SafeTradeMeetupElement extends LitElement {
   static override styles = styles;
   /** The package version, so that a second copy on the page can tell it apart. */
   static readonly version = VERSION;
+  /** Page-wide dataset fetch limits: `configure({ timeoutMs, maxBytes, retryDelayMs })` (10 s, 20 MB, 1 s). */
+  static configure = configure;
 
   static override properties = {
     sellerLat: { attribute: 'seller-lat', converter: numberConverter },
@@ -139,6 +141,7 @@ export class SafeTradeMeetupElement extends LitElement {
 
   private _view: View | null = null;
   private _loadToken = 0;
+  private _loadAbort: AbortController | null = null;
   private _queue: Queued[] = [];
   private _messages: Messages = en;
 
@@ -157,6 +160,20 @@ export class SafeTradeMeetupElement extends LitElement {
     this._geoError = null;
     this._notice = '';
     this._manualShare = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page after a removal aborted its fetch: fetch again.
+    if (this._loadAbort?.signal.aborted) this._load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Off the page, its fetch is no longer wanted; a move (removed and re-added at once) keeps it.
+    queueMicrotask(() => {
+      if (!this.isConnected) this._loadAbort?.abort();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -218,6 +235,8 @@ export class SafeTradeMeetupElement extends LitElement {
   /** Starts loading the current dataset; a newer call makes any older result irrelevant. */
   private _load(): void {
     const token = ++this._loadToken;
+    this._loadAbort?.abort(); // the previous fetch is no longer wanted by this widget
+    this._loadAbort = null;
     if (this.stations != null) {
       try {
         this._data = { status: 'ready', dataset: checkDataset(this.stations, 'the stations property') };
@@ -236,12 +255,17 @@ export class SafeTradeMeetupElement extends LitElement {
       return;
     }
     this._data = { status: 'loading' };
-    loadDataset(url).then(
+    const controller = (this._loadAbort = new AbortController());
+    loadDataset(url, controller.signal).then(
       (dataset) => {
-        if (token === this._loadToken) this._data = { status: 'ready', dataset };
+        if (token !== this._loadToken) return;
+        this._loadAbort = null;
+        this._data = { status: 'ready', dataset };
       },
       (error: unknown) => {
-        if (token === this._loadToken) this._data = { status: 'error', error: toError(error) };
+        if (token !== this._loadToken || controller.signal.aborted) return;
+        this._loadAbort = null;
+        this._data = { status: 'error', error: toError(error) };
       },
     );
   }
