@@ -53,6 +53,16 @@ export const styles = css`
   h3 {
     margin: 0;
   }
+  /* Dataset text: isolated, so that a bidi override in it cannot reorder the words around it;
+     a hostile 10,000-character value stops after three lines with a visible ellipsis. */
+  [part~='name'],
+  [part~='address'] {
+    unicode-bidi: isolate;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
+  }
   h2 {
     font-size: 1.05em;
   }

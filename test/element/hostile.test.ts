@@ -1,0 +1,173 @@
+// A dataset written by an attacker, in front of a buyer: nothing runs, every link stays http(s),
+// the card keeps to a 320 px phone column, and the text is shown as the characters it is.
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { CANARY, HOSTILE_AT, hostile, PAYLOADS } from '../fixtures/hostile.js';
+import { FakeNetwork, json } from './fake-network.js';
+import { cleanup, mount, settled, shadow, suggestionIds, type Mounted } from './helpers.js';
+
+const attrs = { 'seller-lat': String(HOSTILE_AT.lat), 'seller-lng': String(HOSTILE_AT.lng), limit: '20', locale: 'en-US' };
+const canary = () => (window as unknown as Record<string, unknown>)[CANARY];
+const ALLOWED_TAGS = new Set(['SECTION', 'HEADER', 'SLOT', 'H2', 'H3', 'DIV', 'P', 'OL', 'LI', 'SPAN', 'BUTTON', 'A', 'FOOTER', 'DETAILS', 'SUMMARY', 'UL', 'LABEL', 'TEXTAREA', 'STYLE']);
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+/** Text holding bidi controls is balanced and isolated by the loader (invisible controls only); other text is untouched. */
+const shown = (s: string) => s.replace(BIDI, '');
+const all = (el: Element) => [...shadow(el).querySelectorAll('*')];
+
+/** Waits for an image of our own to fail loading: a payload image created at render time would have failed by then too. */
+function imageBarrier(): Promise<void> {
+  return new Promise((resolve) => {
+    const img = new Image();
+    img.onerror = img.onload = () => resolve();
+    img.src = `/no-such-image-${Date.now()}.png`;
+  });
+}
+
+/** Whether an embedding, override or isolate opened earlier in `text` is still open at `index` (UAX #9, X1–X8, simplified). */
+function openBidiAt(text: string, index: number): boolean {
+  const stack: ('embed' | 'isolate')[] = [];
+  for (let i = 0; i < index; i++) {
+    const c = text[i]!;
+    if (c === '\n') stack.length = 0;
+    else if ('\u202a\u202b\u202d\u202e'.includes(c)) stack.push('embed');
+    else if ('\u2066\u2067\u2068'.includes(c)) stack.push('isolate');
+    else if (c === '\u202c' && stack.at(-1) === 'embed') stack.pop();
+    else if (c === '\u2069' && stack.includes('isolate')) stack.splice(stack.lastIndexOf('isolate'));
+  }
+  return stack.length > 0;
+}
+
+async function mountHostile(props: Record<string, unknown> = { stations: hostile }, extra: Record<string, string> = {}): Promise<{ m: Mounted; box: HTMLElement }> {
+  sinon.stub(console, 'warn'); // the loader reports the dropped URLs and features
+  const box = document.createElement('div');
+  box.style.cssText = 'width: 320px; font-size: 16px;';
+  document.body.append(box);
+  const m = await mount({ ...attrs, ...extra }, props);
+  box.append(m.el);
+  await settled(m, () => suggestionIds(m.el).length > 0, 'the hostile stations were not suggested');
+  return { m, box };
+}
+
+afterEach(() => {
+  sinon.restore();
+  cleanup();
+  delete (window as unknown as Record<string, unknown>)[CANARY];
+  document.querySelectorAll('body > div').forEach((d) => d.remove());
+});
+
+describe('a hostile dataset: nothing executes', () => {
+  it('suggests the stations and renders every payload as inert text, through a whole session', async () => {
+    sinon.stub(navigator.clipboard, 'writeText').rejects(new DOMException('denied', 'NotAllowedError'));
+    const { m } = await mountHostile();
+    expect(suggestionIds(m.el)).to.have.length(Object.keys(PAYLOADS).length);
+    // Use everything a buyer can use: select, share (which shows the message to copy), the sources.
+    for (const card of shadow(m.el).querySelectorAll('[part~="suggestion"]')) {
+      (card.querySelector('[part~="select"]') as HTMLButtonElement).click();
+      (card.querySelector('[part~="share"]') as HTMLButtonElement).click();
+      await settled(m, () => m.of('safetrade-share').some((e) => e.detail.suggestion.station.id === card.getAttribute('data-station-id')));
+    }
+    shadow(m.el).querySelector('summary')?.click();
+    await m.el.updateComplete;
+    await imageBarrier();
+
+    expect(canary(), 'a payload ran').to.equal(undefined);
+    const tags = all(m.el).map((n) => n.tagName);
+    expect(tags.filter((t) => !ALLOWED_TAGS.has(t)), 'elements a payload created').to.deep.equal([]);
+    expect(shadow(m.el).querySelectorAll('style')).to.have.length(0); // Lit adopts its styles; a <style> here came from data
+    const handlers = all(m.el).flatMap((n) => [...n.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${n.tagName} ${a.name}`));
+    expect(handlers).to.deep.equal([]);
+    expect(m.el.matches(':focus-within')).to.equal(false); // no autofocus smuggled in
+  });
+
+  it('does the same for the dataset fetched from stations-src', async () => {
+    new FakeNetwork(() => json(hostile));
+    const { m } = await mountHostile({}, { 'stations-src': `/hostile-${Date.now()}.json` });
+    await imageBarrier();
+    expect(canary()).to.equal(undefined);
+    expect(all(m.el).filter((n) => !ALLOWED_TAGS.has(n.tagName))).to.deep.equal([]);
+    expect(m.of('safetrade-ready')[0]!.detail).to.deep.equal({ stations: Object.keys(PAYLOADS).length, rejected: 0 });
+  });
+
+  it('only ever links to http(s), whatever URLs the dataset holds', async () => {
+    const { m } = await mountHostile();
+    const links = [...shadow(m.el).querySelectorAll('[href], [src], [action], [formaction], [srcdoc]')];
+    expect(links.length).to.be.greaterThan(0);
+    for (const link of links) {
+      expect(link.tagName, link.outerHTML.slice(0, 80)).to.equal('A');
+      expect(['http:', 'https:']).to.include((link as HTMLAnchorElement).protocol);
+    }
+    // javascript:, data: and their disguises never reach a station: the loader dropped them.
+    const urls = m.of('safetrade-suggest')[0]!.detail.suggestions.map((s: { station: { url?: string } }) => s.station.url).filter(Boolean);
+    expect(urls.every((u: string) => /^https?:\/\//.test(u))).to.equal(true);
+  });
+});
+
+describe('a hostile dataset: the text stays readable', () => {
+  it('shows each payload as the exact characters the dataset holds, markup and entities included', async () => {
+    const { m } = await mountHostile();
+    for (const [key, text] of Object.entries(PAYLOADS)) {
+      const card = shadow(m.el).querySelector(`[data-station-id="hostile-${key.toLowerCase()}"]`)!;
+      expect(shown(card.querySelector('[part~="name"]')!.textContent!), key).to.equal(shown(text));
+      expect(shown(card.querySelector('[part~="address"]')!.textContent!), key).to.include(shown(text).slice(0, 200));
+      expect(card.querySelector('[part~="name"]')!.getBoundingClientRect().height, `${key} visible`).to.be.greaterThan(10);
+    }
+    // Emoji sequences and combining marks arrive whole: not split, escaped or replaced.
+    const emoji = shadow(m.el).querySelector('[data-station-id="hostile-emoji"] [part~="name"]')!.textContent!;
+    expect([...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(emoji)].map((s) => s.segment)).to.include('👨‍👩‍👧‍👦');
+    expect(emoji).not.to.include('\ufffd');
+  });
+
+  it('cannot reorder the widget’s own words, or the share message, with a bidi override', async () => {
+    const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
+    const { m } = await mountHostile();
+    const card = shadow(m.el).querySelector('[data-station-id="hostile-rlo"]')!;
+    (card.querySelector('[part~="share"]') as HTMLButtonElement).click();
+    await settled(m, () => write.called);
+    const message = write.firstCall.args[0] as string;
+    const ui = message.indexOf('. It’s a police safe-trade spot');
+    expect(ui).to.be.greaterThan(0);
+    expect(openBidiAt(message, ui), 'the override still open in the share message').to.equal(false);
+    expect(openBidiAt(message, message.indexOf('Directions:'))).to.equal(false);
+    const messy = shadow(m.el).querySelector('[data-station-id="hostile-bidimess"] [part~="directions"]')!.getAttribute('aria-label')!;
+    expect(openBidiAt(messy, messy.indexOf(' (opens in a new tab)'))).to.equal(false);
+    // On screen, the station's own text is isolated from what surrounds it.
+    for (const part of card.querySelectorAll('[part~="name"], [part~="address"]')) {
+      expect(getComputedStyle(part).unicodeBidi).to.equal('isolate');
+    }
+  });
+});
+
+describe('a hostile dataset: the layout holds in a 320 px column', () => {
+  it('never gets wider than its container, and nothing inside sticks out', async () => {
+    const { m, box } = await mountHostile();
+    shadow(m.el).querySelector('summary')?.click();
+    await m.el.updateComplete;
+    const limit = box.getBoundingClientRect();
+    expect(m.el.getBoundingClientRect().width).to.be.at.most(320);
+    const base = shadow(m.el).querySelector('[part~="base"]')!;
+    expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+    const outside = all(m.el)
+      .filter((n) => n.getClientRects().length > 0)
+      .filter((n) => {
+        const r = n.getBoundingClientRect();
+        return r.left < limit.left - 0.5 || r.right > limit.right + 0.5;
+      })
+      .map((n) => `${n.tagName}[part=${n.getAttribute('part')}]`);
+    expect(outside).to.deep.equal([]);
+  });
+
+  it('cuts a 10,000-character name off visibly after three lines instead of filling the page', async () => {
+    const { m } = await mountHostile();
+    for (const key of ['long', 'longWords']) {
+      const name = shadow(m.el).querySelector(`[data-station-id="hostile-${key.toLowerCase()}"] [part~="name"]`) as HTMLElement;
+      const lineHeight = parseFloat(getComputedStyle(name).lineHeight);
+      expect(name.getBoundingClientRect().height, key).to.be.at.most(3 * lineHeight + 1);
+      expect(name.scrollHeight, `${key}: the rest is cut off, and the cut shows`).to.be.greaterThan(name.clientHeight);
+      expect(getComputedStyle(name).webkitLineClamp).to.equal('3'); // which draws the ellipsis
+      expect(name.textContent).to.have.length(PAYLOADS[key as 'long' | 'longWords'].length); // all of it is still there for assistive tech
+    }
+    // A whole card of 10,000-character fields stays a card: buttons within reach, not pages below.
+    const card = shadow(m.el).querySelector('[data-station-id="hostile-long"]') as HTMLElement;
+    expect(card.getBoundingClientRect().height).to.be.below(600);
+  });
+});
