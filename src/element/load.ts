@@ -80,7 +80,8 @@ export function loadDataset(url: string, signal?: AbortSignal): Promise<ParsedDa
   if (signal?.aborted) return Promise.reject(abortError());
   let entry = cache.get(url);
   if (!entry) entry = start(url);
-  if (entry.settled) return entry.promise;
+  // Also for a dataset already loaded: the answer arrives a microtask later, and must not
+  // reach a caller that gave up in between.
   const current = entry;
   current.wanted++;
   return new Promise<ParsedDataset>((resolve, reject) => {

@@ -46,6 +46,11 @@ export class FakeNetwork {
     return this.calls.filter((c) => c.url.endsWith(url)).map((c) => c.signal);
   }
 
+  /** Requests not answered yet (aborted ones included). */
+  waitingCalls(): Call[] {
+    return [...this.waiting].flatMap(([url, list]) => list.map(({ signal }) => ({ url, signal })));
+  }
+
   /** Answers the oldest request for `url` still waiting; an aborted one only when no other waits (a late answer). */
   answer(url: string, reply: Reply): void {
     const key = [...this.waiting.keys()].find((k) => k.endsWith(url) && this.waiting.get(k)!.length);

@@ -328,42 +328,48 @@ describe('many widgets on one page', () => {
 
 describe('a hundred rapid changes', () => {
   it('end in the state of the last one, with no event from a stale dataset or stale inputs', async () => {
-    // Each source holds one station named after it; answers arrive late and out of order.
+    // Each source holds one station named after it; answers arrive late and out of order, and
+    // some changes go back to a source already loaded (answered from the cache, a microtask later).
     const sources = Array.from({ length: 100 }, (_, i) => fresh(`s${i}.json`));
+    const idOf = (url: string) => `s-${sources.indexOf(url)}`;
     const net = new FakeNetwork();
     const stale: string[] = [];
     const m = await mount({ ...positions, 'stations-src': sources[0]! });
-    const check = (e: Event) => {
-      const detail = (e as CustomEvent).detail;
-      const wanted = `s-${sources.indexOf(m.el.getAttribute('stations-src')!)}`;
-      if (e.type === 'safetrade-suggest' && detail.suggestions[0]?.station.id !== wanted) stale.push(`suggest ${detail.suggestions[0]?.station.id} while ${wanted}`);
-      if (e.type === 'safetrade-suggest' && String(detail.mode) !== (m.el.getAttribute('mode') ?? 'fair')) stale.push(`mode ${detail.mode}`);
-    };
-    m.el.addEventListener('safetrade-suggest', check);
+    m.el.addEventListener('safetrade-suggest', (e) => {
+      const { suggestions, mode } = (e as CustomEvent).detail;
+      const wanted = idOf(m.el.getAttribute('stations-src')!);
+      if (suggestions[0]?.station.id !== wanted) stale.push(`suggested ${suggestions[0]?.station.id} while ${wanted} was asked for`);
+      if (mode !== (m.el.getAttribute('mode') ?? 'fair')) stale.push(`mode ${mode} while ${m.el.getAttribute('mode')}`);
+    });
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const modes = ['fair', 'total', 'buyer'];
-    const answered = new Set<string>();
-    const reply = (u: string) => {
-      answered.add(u);
-      net.answer(u, json(one(`s-${sources.indexOf(u)}`, 40.72, -73.99)));
+    const loaded: string[] = [];
+    const answerOne = () => {
+      const live = net.waitingCalls().filter((c) => !c.signal.aborted);
+      const late = net.waitingCalls().filter((c) => c.signal.aborted);
+      const pick = (rnd() < 0.7 ? live : late)[Math.floor(rnd() * 10)] ?? live[0] ?? late[0];
+      if (!pick) return;
+      const url = sources.find((u) => pick.url.endsWith(u))!;
+      net.answer(url, json(one(idOf(url), 40.72, -73.99)));
+      if (!pick.signal.aborted) loaded.push(url);
     };
     for (let i = 1; i < 100; i++) {
-      m.el.setAttribute('stations-src', sources[i]!);
+      const back = i % 4 === 0 && loaded.length > 0 && i < 99;
+      m.el.setAttribute('stations-src', back ? loaded[Math.floor(rnd() * loaded.length)]! : sources[i]!);
       m.el.setAttribute('mode', modes[i % 3]!);
       m.el.setAttribute('seller-lat', String(40.7 + i / 10_000));
-      // Answer some waiting requests, out of order, and sometimes let the widget render in between.
-      const waiting = sources.slice(0, i + 1).filter((u) => net.count(u) > 0 && !answered.has(u));
-      if (waiting.length && rnd() < 0.5) reply(waiting[Math.floor(rnd() * waiting.length)]!);
+      if (rnd() < 0.6) answerOne();
       if (rnd() < 0.3) await m.el.updateComplete;
+      if (rnd() < 0.2) await tick();
     }
     await m.el.updateComplete;
-    // Every earlier fetch was either answered or aborted: none is left running for nobody.
-    const running = sources.slice(0, 99).filter((u) => !answered.has(u) && net.signalsFor(u).some((signal) => !signal.aborted));
-    expect(running).to.deep.equal([]);
-    // Late answers to the aborted requests arrive now, the current source last.
-    for (const u of sources.slice(0, 99)) if (net.count(u) > 0 && !answered.has(u)) reply(u);
-    if (!answered.has(sources[99]!)) reply(sources[99]!);
+    // Every request but the current one was answered or aborted: none is left running for nobody.
+    const running = net.waitingCalls().filter((c) => !c.signal.aborted && !c.url.endsWith(sources[99]!));
+    expect(running.map((c) => c.url)).to.deep.equal([]);
+    // Late answers to the aborted requests arrive now; the current source's last.
+    while (net.waitingCalls().some((c) => c.signal.aborted)) answerOne();
+    if (net.waitingCalls().length) net.answer(sources[99]!, json(one('s-99', 40.72, -73.99)));
     await suggested(m);
     await tick();
     await m.el.updateComplete;
