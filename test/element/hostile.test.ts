@@ -3,12 +3,14 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { CANARY, HOSTILE_AT, hostile, PAYLOADS } from '../fixtures/hostile.js';
+import { nyc } from '../fixtures/nyc.js';
 import { FakeNetwork, json } from './fake-network.js';
 import { cleanup, mount, settled, shadow, suggestionIds, type Mounted } from './helpers.js';
 
 const attrs = { 'seller-lat': String(HOSTILE_AT.lat), 'seller-lng': String(HOSTILE_AT.lng), limit: '20', locale: 'en-US' };
 const canary = () => (window as unknown as Record<string, unknown>)[CANARY];
-const ALLOWED_TAGS = new Set(['SECTION', 'HEADER', 'SLOT', 'H2', 'H3', 'DIV', 'P', 'OL', 'LI', 'SPAN', 'BUTTON', 'A', 'FOOTER', 'DETAILS', 'SUMMARY', 'UL', 'LABEL', 'TEXTAREA', 'STYLE']);
+// Elements no payload may create, whatever the widget's own template grows into.
+const FOREIGN = new Set(['SCRIPT', 'IMG', 'SVG', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'STYLE', 'LINK', 'META', 'BASE', 'FORM', 'INPUT', 'VIDEO', 'AUDIO', 'SOURCE', 'MATH', 'TEMPLATE', 'B', 'I']);
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 /** Text holding bidi controls is balanced and isolated by the loader (invisible controls only); other text is untouched. */
 const shown = (s: string) => s.replace(BIDI, '');
@@ -38,7 +40,6 @@ function openBidiAt(text: string, index: number): boolean {
 }
 
 async function mountHostile(props: Record<string, unknown> = { stations: hostile }, extra: Record<string, string> = {}): Promise<{ m: Mounted; box: HTMLElement }> {
-  sinon.stub(console, 'warn'); // the loader reports the dropped URLs and features
   const box = document.createElement('div');
   box.style.cssText = 'width: 320px; font-size: 16px;';
   document.body.append(box);
@@ -48,6 +49,10 @@ async function mountHostile(props: Record<string, unknown> = { stations: hostile
   return { m, box };
 }
 
+beforeEach(() => {
+  sinon.stub(console, 'warn'); // the loader reports the dropped URLs and isolated bidi controls
+});
+
 afterEach(() => {
   sinon.restore();
   cleanup();
@@ -56,11 +61,8 @@ afterEach(() => {
 });
 
 describe('a hostile dataset: nothing executes', () => {
-  it('suggests the stations and renders every payload as inert text, through a whole session', async () => {
-    sinon.stub(navigator.clipboard, 'writeText').rejects(new DOMException('denied', 'NotAllowedError'));
-    const { m } = await mountHostile();
-    expect(suggestionIds(m.el)).to.have.length(Object.keys(PAYLOADS).length);
-    // Use everything a buyer can use: select, share (which shows the message to copy), the sources.
+  /** Uses everything a buyer can: select and share every card (the message to copy is shown), the sources. */
+  async function session(m: Mounted): Promise<Set<string>> {
     for (const card of shadow(m.el).querySelectorAll('[part~="suggestion"]')) {
       (card.querySelector('[part~="select"]') as HTMLButtonElement).click();
       (card.querySelector('[part~="share"]') as HTMLButtonElement).click();
@@ -68,11 +70,20 @@ describe('a hostile dataset: nothing executes', () => {
     }
     shadow(m.el).querySelector('summary')?.click();
     await m.el.updateComplete;
-    await imageBarrier();
+    return new Set(all(m.el).map((n) => n.tagName));
+  }
 
+  it('suggests the stations and renders every payload as inert text, through a whole session', async () => {
+    sinon.stub(navigator.clipboard, 'writeText').rejects(new DOMException('denied', 'NotAllowedError'));
+    const { m } = await mountHostile();
+    expect(suggestionIds(m.el)).to.have.length(Object.keys(PAYLOADS).length);
+    const tags = await session(m);
+    await imageBarrier();
     expect(canary(), 'a payload ran').to.equal(undefined);
-    const tags = all(m.el).map((n) => n.tagName);
-    expect(tags.filter((t) => !ALLOWED_TAGS.has(t)), 'elements a payload created').to.deep.equal([]);
+    // The same session on honest data builds the widget's own elements; hostile data adds none.
+    const { m: honest } = await mountHostile({ stations: { ...nyc, attribution: ['Honest source'] } });
+    const own = await session(honest);
+    expect([...tags].filter((t) => !own.has(t) || FOREIGN.has(t)), 'elements a payload created').to.deep.equal([]);
     expect(shadow(m.el).querySelectorAll('style')).to.have.length(0); // Lit adopts its styles; a <style> here came from data
     const handlers = all(m.el).flatMap((n) => [...n.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${n.tagName} ${a.name}`));
     expect(handlers).to.deep.equal([]);
@@ -84,7 +95,7 @@ describe('a hostile dataset: nothing executes', () => {
     const { m } = await mountHostile({}, { 'stations-src': `/hostile-${Date.now()}.json` });
     await imageBarrier();
     expect(canary()).to.equal(undefined);
-    expect(all(m.el).filter((n) => !ALLOWED_TAGS.has(n.tagName))).to.deep.equal([]);
+    expect(all(m.el).filter((n) => FOREIGN.has(n.tagName))).to.deep.equal([]);
     expect(m.of('safetrade-ready')[0]!.detail).to.deep.equal({ stations: Object.keys(PAYLOADS).length, rejected: 0 });
   });
 
