@@ -11,7 +11,7 @@ import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEve
 import { chooseUnit, formatCoarse, formatCoarseUp, formatDistance, type Unit } from './format.js';
 import { numberConverter, resolveInputs, type Inputs } from './inputs.js';
 import { directionsLinks, safeHref, type Link } from './links.js';
-import { checkDataset, loadDataset, LoadError } from './load.js';
+import { checkDataset, configure, loadDataset, LoadError } from './load.js';
 import { MAP_SIZE, renderMap } from './map.js';
 import { styles } from './styles.js';
 
@@ -100,6 +100,8 @@ export class SafeTradeMeetupElement extends LitElement {
   static override styles = styles;
   /** The package version, so that a second copy on the page can tell it apart. */
   static readonly version = VERSION;
+  /** Page-wide dataset fetch limits: `configure({ timeoutMs, maxBytes, retryDelayMs })` (10 s, 20 MB, 1 s). */
+  static configure = configure;
 
   static override properties = {
     sellerLat: { attribute: 'seller-lat', converter: numberConverter },
@@ -180,6 +182,7 @@ export class SafeTradeMeetupElement extends LitElement {
   private _view: View | null = null;
   private _loadToken = 0;
   private _lookupToken = 0;
+  private _loadAbort: AbortController | null = null;
   private _queue: Queued[] = [];
   private _focusCard = false;
   private _tickOnly = false;
@@ -215,11 +218,17 @@ export class SafeTradeMeetupElement extends LitElement {
     this._clock = setInterval(() => {
       if (!this.meetAt) this._now = new Date();
     }, CLOCK_TICK_MS);
+    // Back on the page after a removal aborted its fetch: fetch again.
+    if (this._loadAbort?.signal.aborted) this._load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this._clock);
+    // Off the page, its fetch is no longer wanted; a move (removed and re-added at once) keeps it.
+    queueMicrotask(() => {
+      if (!this.isConnected) this._loadAbort?.abort();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -305,6 +314,8 @@ export class SafeTradeMeetupElement extends LitElement {
   /** Starts loading the current dataset; a newer call makes any older result irrelevant. */
   private _load(): void {
     const token = ++this._loadToken;
+    this._loadAbort?.abort(); // the previous fetch is no longer wanted by this widget
+    this._loadAbort = null;
     if (this.stations != null) {
       try {
         this._data = { status: 'ready', dataset: checkDataset(this.stations, 'the stations property') };
@@ -323,12 +334,17 @@ export class SafeTradeMeetupElement extends LitElement {
       return;
     }
     this._data = { status: 'loading' };
-    loadDataset(url).then(
+    const controller = (this._loadAbort = new AbortController());
+    loadDataset(url, controller.signal).then(
       (dataset) => {
-        if (token === this._loadToken) this._data = { status: 'ready', dataset };
+        if (token !== this._loadToken) return;
+        this._loadAbort = null;
+        this._data = { status: 'ready', dataset };
       },
       (error: unknown) => {
-        if (token === this._loadToken) this._data = { status: 'error', error: toError(error) };
+        if (token !== this._loadToken || controller.signal.aborted) return;
+        this._loadAbort = null;
+        this._data = { status: 'error', error: toError(error) };
       },
     );
   }

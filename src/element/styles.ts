@@ -62,6 +62,20 @@ export const styles = css`
   p {
     margin: 0;
   }
+  /* Dataset text: isolated, so that a bidi override in it cannot reorder the words around it;
+     as a block, a hostile 10,000-character value stops after three lines with a visible ellipsis
+     (inline uses, such as a one-line compact variant, keep their display). */
+  [part~='name'],
+  [part~='address'] {
+    unicode-bidi: isolate;
+  }
+  h3[part~='name'],
+  p[part~='address'] {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
+  }
   h2 {
     font-size: 1.05em;
     margin-block-end: calc(var(--_space) / 2);

@@ -204,11 +204,12 @@ describe('<safetrade-meetup> errors: each shows a visible alert and fires safetr
     expect(shadow(m.el).querySelector('[role="alert"] button')!.textContent).to.equal('Try again');
   });
 
-  it('dataset-fetch for a network failure, and "Try again" recovers', async () => {
+  it('dataset-fetch for a network failure that outlasts the automatic retry, and "Try again" recovers', async () => {
     const url = freshUrl('/dist/stations.json');
     const realFetch = window.fetch.bind(window);
     const stub = sinon.stub(window, 'fetch');
     stub.onFirstCall().rejects(new TypeError('Failed to fetch'));
+    stub.onSecondCall().rejects(new TypeError('Failed to fetch'));
     stub.callsFake((input, init) => realFetch(input, init));
     const m = await mount({ ...positions(), 'stations-src': url });
     await expectError(m, 'dataset-fetch', /Failed to fetch/, /could not be loaded/);
@@ -223,8 +224,8 @@ describe('<safetrade-meetup> errors: each shows a visible alert and fires safetr
   });
 
   for (const [file, message] of [
-    ['not-json.json', /is not valid JSON/],
-    ['truncated.json', /is not valid JSON/],
+    ['not-json.json', /not-json\.json is not JSON: it looks like HTML/],
+    ['truncated.json', /truncated\.json is truncated: its JSON stops after 65 bytes/],
     ['wrong-format.json', /"format" must be "safetrade-stations" \(got "geojson"\)/],
     ['no-usable.json', /has no usable station \(2 rejected; first at index 0: lat: must be a number/],
   ] as const) {
