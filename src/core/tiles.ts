@@ -6,7 +6,8 @@
 import { DATASET_FORMAT, DATASET_VERSION, DatasetError } from './dataset.js';
 import { describe } from './geo.js';
 import { boxKm, party } from './index-tree.js';
-import { rankStations } from './rank.js';
+import { isOpenAt } from './hours.js';
+import { checkHoursOptions, rankStations, type HoursRankOptions } from './rank.js';
 import { checkOptions, checkParties, key1, score, type RankSettings } from './rule.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from './types.js';
 
@@ -175,7 +176,28 @@ export type TilePlan = 'bytes' | 'rounds';
  * Exactly `rankStations(all stations, parties, options)`, loading only the tiles needed, in at most
  * two rounds of parallel loads.
  */
-export async function rankTiles(tiles: readonly Tile[], parties: Parties, options: RankOptions, load: TileLoader, plan: TilePlan = 'bytes') {
+export async function rankTiles(
+  tiles: readonly Tile[],
+  parties: Parties,
+  options: RankOptions & HoursRankOptions,
+  load: TileLoader,
+  plan: TilePlan = 'bytes',
+): Promise<{ suggestions: Suggestion[]; tiles: Tile[]; rounds: number }> {
+  const { openAt, preferOpenAt } = checkHoursOptions(options);
+  const ranked = await rankTilesOnce(tiles, parties, { ...options, openAt }, load, plan);
+  const best = ranked.suggestions[0];
+  if (!preferOpenAt || !best || isOpenAt(best.station, preferOpenAt) !== false) return ranked;
+  // As rankStations does: the best station not known to be closed goes first. (The element never
+  // passes openAt and preferOpenAt together; with both, this looks for one open at preferOpenAt.)
+  const open = await rankTilesOnce(tiles, parties, { ...options, limit: 1, openAt: preferOpenAt }, load, plan);
+  const first = open.suggestions[0];
+  if (!first) return ranked;
+  const limit = checkOptions(options).limit;
+  const suggestions = [first, ...ranked.suggestions.filter((x) => x.station !== first.station)].slice(0, limit);
+  return { suggestions, tiles: [...new Set([...ranked.tiles, ...open.tiles])], rounds: ranked.rounds + open.rounds };
+}
+
+async function rankTilesOnce(tiles: readonly Tile[], parties: Parties, options: RankOptions & { openAt?: Date | undefined }, load: TileLoader, plan: TilePlan) {
   const { seller, buyer } = checkParties(parties);
   const settings = checkOptions(options);
   const candidates = tilesByBound(tiles, seller, buyer, settings);
@@ -197,10 +219,12 @@ export async function rankTiles(tiles: readonly Tile[], parties: Parties, option
     held += c.tile.minCount;
   }
   await fetchRound(first);
-  let suggestions = rankStations(stations, { seller, buyer }, settings);
+  // A station closed at openAt is absent, so the k-th key can only grow: round two still covers it.
+  const rank = () => rankStations(stations, { seller, buyer }, options.openAt ? { ...settings, openAt: options.openAt } : settings);
+  let suggestions = rank();
   const kth = suggestions.length < settings.limit ? Infinity : keyOf(suggestions[suggestions.length - 1]!, settings);
   await fetchRound(candidates.filter((c) => c.k1 <= kth && !loaded.has(c.tile)).map((c) => c.tile));
-  if (rounds > 1) suggestions = rankStations(stations, { seller, buyer }, settings);
+  if (rounds > 1) suggestions = rank();
   return { suggestions, tiles: [...loaded], rounds };
 }
 

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { isLatLng } from '../core/geo.js';
-import { rankStations } from '../core/rank.js';
+import { rankStations, type HoursRankOptions } from '../core/rank.js';
 import { isOpenAt, parseDateTime } from '../core/hours.js';
-import type { LatLng, ParsedDataset, Station, Suggestion } from '../core/types.js';
+import type { LatLng, Parties, RankOptions, Station, Suggestion } from '../core/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import { formatWeeklyHours, hoursLine } from '../i18n/hours.js';
 import { loadMessages, resolveLocale } from '../i18n/locale.js';
@@ -11,7 +11,7 @@ import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEve
 import { chooseUnit, formatCoarse, formatCoarseUp, formatDistance, type Unit } from './format.js';
 import { numberConverter, resolveInputs, type Inputs } from './inputs.js';
 import { directionsLinks, safeHref, type Link } from './links.js';
-import { checkDataset, configure, loadDataset, LoadError } from './load.js';
+import { checkDataset, configure, isAbortError, loadDataset, LoadError, type LoadedDataset } from './load.js';
 import { MAP_SIZE, renderMap } from './map.js';
 import { styles } from './styles.js';
 
@@ -21,7 +21,7 @@ const DEFAULT_STATIONS_URL = new URL('./stations.json', import.meta.url).href;
 type DataState =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'ready'; dataset: ParsedDataset }
+  | { status: 'ready'; dataset: LoadedDataset }
   | { status: 'error'; error: SafeTradeError };
 
 /** Everything render() shows, derived in willUpdate() from the inputs and the dataset. */
@@ -131,6 +131,7 @@ export class SafeTradeMeetupElement extends LitElement {
     _reported: { state: true },
     _messages: { state: true },
     _now: { state: true },
+    _tileAnswer: { state: true },
   };
 
   /** The listing's (approximate) latitude, WGS84 degrees. */
@@ -178,6 +179,9 @@ export class SafeTradeMeetupElement extends LitElement {
   declare private _messages: Messages;
   /** The clock the open-now checks use; ticks once a minute while connected. */
   declare private _now: Date;
+  /** The last finished tile query (tiled datasets only) and the one running. */
+  declare private _tileAnswer: { key: string; suggestions?: Suggestion[]; error?: SafeTradeError } | null;
+  private _tileQuery: { key: string; controller: AbortController } | null = null;
 
   private _view: View | null = null;
   private _loadToken = 0;
@@ -211,6 +215,7 @@ export class SafeTradeMeetupElement extends LitElement {
     this._reported = null;
     this._messages = en;
     this._now = new Date();
+    this._tileAnswer = null;
   }
 
   override connectedCallback(): void {
@@ -237,8 +242,8 @@ export class SafeTradeMeetupElement extends LitElement {
     this._tickOnly = [...changed.keys()].every((k) => k === '_now' || UI_ONLY.has(k));
     this._view = this._compute(this._view);
     if (changed.has('_data') && this._data.status === 'ready') {
-      const { stations, rejected } = this._data.dataset;
-      this._queue.unshift(['safetrade-ready', { stations: stations.length, rejected: rejected.length }]);
+      const { stations, rejected, tiles } = this._data.dataset;
+      this._queue.unshift(['safetrade-ready', { stations: tiles?.count ?? stations.length, rejected: rejected.length }]);
     }
   }
 
@@ -267,7 +272,11 @@ export class SafeTradeMeetupElement extends LitElement {
       // With a meeting time, stations closed then are left out; without one, a station closed
       // now is still shown but never first while an open one is eligible.
       const hours = inputs.meetAt ? { openAt: inputs.meetAt } : { preferOpenAt: this._now };
-      suggestions = rankStations(this._data.dataset.stations, { seller: inputs.seller, buyer: inputs.buyer }, { ...inputs, ...hours });
+      const ranked = this._rank(this._data.dataset, { seller: inputs.seller, buyer: inputs.buyer }, { mode: inputs.mode, limit: inputs.limit, maxDistanceKm: inputs.maxDistanceKm, ...hours });
+      if (ranked && !Array.isArray(ranked)) errors.push(ranked);
+      else suggestions = ranked;
+    }
+    if (suggestions) {
       const clockOnly = previous?.suggestions && sameStations(previous.suggestions, suggestions) && previous.inputs.mode === inputs.mode;
       // A clock tick that changes nothing is not news for the host.
       if (!(clockOnly && this._tickOnly)) this._queue.push(['safetrade-suggest', { mode: inputs.mode, suggestions }]);
@@ -288,6 +297,32 @@ export class SafeTradeMeetupElement extends LitElement {
     }
     const country = suggestions?.[0]?.station.country;
     return { inputs, errors, suggestions, locale, unit: chooseUnit(inputs.units, locale, country) };
+  }
+
+  /**
+   * Suggestions for a dataset at once; for a tile manifest, the answer of the query for exactly
+   * these inputs once it has arrived (null while it runs: a newer query aborts an older one, and
+   * an older answer never shows).
+   */
+  private _rank(dataset: LoadedDataset, parties: Parties, options: RankOptions & HoursRankOptions): Suggestion[] | SafeTradeError | null {
+    if (!dataset.tiles) return rankStations(dataset.stations, parties, options);
+    // The minute clock (preferOpenAt) does not start a new query; inputs do.
+    const key = JSON.stringify([parties, { ...options, preferOpenAt: undefined }]);
+    if (this._tileAnswer?.key === key) return this._tileAnswer.suggestions ?? this._tileAnswer.error ?? null;
+    if (this._tileQuery?.key !== key) {
+      this._tileQuery?.controller.abort();
+      const query = { key, controller: new AbortController() };
+      this._tileQuery = query;
+      dataset.tiles.rank(parties, options, query.controller.signal).then(
+        (suggestions) => {
+          if (this._tileQuery === query) (this._tileQuery = null), (this._tileAnswer = { key, suggestions });
+        },
+        (error: unknown) => {
+          if (this._tileQuery === query && !isAbortError(error)) (this._tileQuery = null), (this._tileAnswer = { key, error: toError(error) });
+        },
+      );
+    }
+    return null;
   }
 
   private _resolveLocale(errors: SafeTradeError[]): string {
@@ -314,6 +349,9 @@ export class SafeTradeMeetupElement extends LitElement {
   /** Starts loading the current dataset; a newer call makes any older result irrelevant. */
   private _load(): void {
     const token = ++this._loadToken;
+    this._tileQuery?.controller.abort();
+    this._tileQuery = null;
+    this._tileAnswer = null;
     this._loadAbort?.abort(); // the previous fetch is no longer wanted by this widget
     this._loadAbort = null;
     if (this.stations != null) {
@@ -382,7 +420,7 @@ export class SafeTradeMeetupElement extends LitElement {
     if (this._locating) return m.locating;
     if (this._geocoding) return m.geocoding;
     if (this._notice) return this._notice;
-    if (this._data.status === 'loading' && !view.errors.length) return m.loading;
+    if ((this._data.status === 'loading' || this._tileQuery) && !view.errors.length) return m.loading;
     if (!view.inputs.seller && !view.errors.some((e) => e.code === 'location-invalid')) return m.idle;
     const best = view.suggestions?.[0];
     if (withAnnouncement && best) {

@@ -3,8 +3,28 @@
 // on the page that wants the same URL, and aborted as soon as none of them wants it any more.
 // Every failure is a LoadError whose message names the URL and what exactly went wrong.
 import { DatasetError, parseDataset } from '../core/dataset.js';
-import type { DatasetIssue, ParsedDataset, Station } from '../core/types.js';
+import type { HoursRankOptions } from '../core/rank.js';
+import { checkTileStations, isTileManifest, parseTileManifest, rankTiles, type Tile } from '../core/tiles.js';
+import type { DatasetIssue, ParsedDataset, Parties, RankOptions, Station, Suggestion } from '../core/types.js';
 import type { SafeTradeError } from './events.js';
+
+/**
+ * What `stations-src` loaded: a dataset, or a tile manifest (docs/TILES.md). For a manifest,
+ * `stations` is empty and `tiles` ranks by fetching only the tiles that can change the answer.
+ */
+export interface LoadedDataset extends ParsedDataset {
+  tiles?: TiledStations;
+}
+
+export interface TiledStations {
+  /** Usable stations, as the manifest counts them. */
+  count: number;
+  /**
+   * Exactly what rankStations over all the stations would give. Rejects with a LoadError when a
+   * needed tile fails (never answers without it), or with an AbortError once `signal` aborts.
+   */
+  rank(parties: Parties, options: RankOptions & HoursRankOptions, signal?: AbortSignal): Promise<Suggestion[]>;
+}
 
 export class LoadError extends Error {
   constructor(
@@ -60,7 +80,7 @@ export function configure(changes: Partial<LoadSettings> = {}): LoadSettings {
 }
 
 interface Entry {
-  promise: Promise<ParsedDataset>;
+  promise: Promise<LoadedDataset>;
   controller: AbortController;
   /** Widgets waiting for it; when the last one gives up before it settles, the fetch is aborted. */
   wanted: number;
@@ -76,7 +96,7 @@ const MAX_CACHED = 16;
  * and one parse per URL serve every caller. When `signal` aborts, this call rejects with an
  * AbortError; the fetch itself is aborted only when no other caller still waits for it.
  */
-export function loadDataset(url: string, signal?: AbortSignal): Promise<ParsedDataset> {
+export function loadDataset(url: string, signal?: AbortSignal): Promise<LoadedDataset> {
   if (signal?.aborted) return Promise.reject(abortError());
   let entry = cache.get(url);
   if (!entry) entry = start(url);
@@ -84,7 +104,7 @@ export function loadDataset(url: string, signal?: AbortSignal): Promise<ParsedDa
   // reach a caller that gave up in between.
   const current = entry;
   current.wanted++;
-  return new Promise<ParsedDataset>((resolve, reject) => {
+  return new Promise<LoadedDataset>((resolve, reject) => {
     let done = false;
     const release = () => {
       done = true;
@@ -117,7 +137,12 @@ export function loadDataset(url: string, signal?: AbortSignal): Promise<ParsedDa
 
 function start(url: string): Entry {
   const controller = new AbortController();
-  const entry: Entry = { promise: fetchJson(url, controller.signal).then((json) => checkDataset(json, url)), controller, wanted: 0, settled: false };
+  const entry: Entry = {
+    promise: fetchJson(url, controller.signal).then((json) => (isTileManifest(json) ? tiledDataset(json, url) : checkDataset(json, url))),
+    controller,
+    wanted: 0,
+    settled: false,
+  };
   entry.promise.then(
     () => {
       entry.settled = true;
@@ -377,6 +402,68 @@ export function isCutShort(text: string): boolean {
   } catch (error) {
     return error === CUT;
   }
+}
+
+/** A tile manifest as a dataset with no stations up front and a `tiles` ranker. */
+function tiledDataset(json: unknown, url: string): LoadedDataset {
+  let parsed;
+  try {
+    parsed = parseTileManifest(json);
+  } catch (error) {
+    throw new LoadError('dataset-invalid', `${url} is not a valid tile manifest: ${printable((error as Error).message)}`);
+  }
+  const list = parsed.tiles;
+  // Same rule as a dataset: nothing usable in it is an error, not an empty widget.
+  if (list.length === 0) throw new LoadError('dataset-invalid', `${url} has no usable station (an empty tile manifest)`);
+  const credits = parsed.manifest.attribution;
+  return {
+    stations: [],
+    rejected: [],
+    warnings: [],
+    attribution: Array.isArray(credits) ? credits.filter((a): a is string => typeof a === 'string') : [],
+    tiles: {
+      count: parsed.manifest.stations,
+      async rank(parties, options, signal) {
+        signal?.throwIfAborted();
+        const { suggestions } = await rankTiles(list, parties, options, (tile) => {
+          signal?.throwIfAborted();
+          return loadTile(tile, new URL(tile.url, url).href);
+        });
+        signal?.throwIfAborted();
+        return suggestions;
+      },
+    },
+  };
+}
+
+const tileCache = new Map<string, Promise<readonly Station[]>>();
+
+/** One tile's stations, fetched once per URL page-wide and checked against the manifest's cell and count. */
+export function loadTile(tile: Tile, url: string): Promise<readonly Station[]> {
+  let pending = tileCache.get(url);
+  if (!pending) {
+    // Not aborted with one query: another widget or the next query may want the same tile.
+    pending = fetchJson(url).then((json) => {
+      try {
+        const parsed = parseDataset(json);
+        // The build refuses rejected stations, so one here means a damaged or mismatched tile.
+        const count = parsed.stations.length;
+        if (parsed.rejected.length || count < tile.minCount || count > tile.maxCount) {
+          throw new DatasetError(`tile ${tile.id} should hold ${tile.minCount}…${tile.maxCount} stations (got ${count}, ${parsed.rejected.length} rejected)`);
+        }
+        checkTileStations(tile, parsed.stations);
+        isolateBidi(parsed);
+        return parsed.stations;
+      } catch (error) {
+        if (error instanceof DatasetError) throw new LoadError('dataset-invalid', `${url}: ${printable(error.message)}`);
+        throw error;
+      }
+    });
+    tileCache.set(url, pending);
+    // Not cached on failure: the next query, or another widget, tries again.
+    pending.catch(() => tileCache.delete(url));
+  }
+  return pending;
 }
 
 /** Validates a dataset given in memory or fetched: not a dataset, or no usable station, is an error. */

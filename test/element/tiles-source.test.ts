@@ -86,7 +86,7 @@ describe('loadSource with a tile manifest', () => {
     const error = await source.rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(LoadError);
     expect(error).to.include({ code: 'dataset-fetch' });
-    expect((error as Error).message).to.match(/could not fetch tile https:\/\/tiles\.test\/.*HTTP 503/);
+    expect((error as Error).message).to.match(/could not fetch https:\/\/tiles\.test\/.*\/tiles\/.*HTTP 503/);
     fail = false;
     expect(await source.rank({ seller: MIDTOWN }, {})).to.deep.equal(rankStations(ALL, { seller: MIDTOWN }));
   });
@@ -145,5 +145,47 @@ describe('loadSource with a plain dataset', () => {
     expect(source).to.include({ kind: 'dataset', stations: 50, rejected: 0 });
     expect(source.dataset!.stations).to.have.length(50);
     expect(await source.rank({ seller: MIDTOWN }, { limit: 2 })).to.deep.equal(rankStations(ALL.slice(0, 50), { seller: MIDTOWN }, { limit: 2 }));
+  });
+});
+
+describe('<safetrade-meetup> with stations-src pointing at a tile manifest', () => {
+  const mountOn = async (url: string, attrs: Record<string, string>) => {
+    await import('../../src/define.js');
+    const el = document.createElement('safetrade-meetup');
+    const events: CustomEvent[] = [];
+    for (const name of ['safetrade-ready', 'safetrade-suggest', 'safetrade-error']) el.addEventListener(name, (e) => events.push(e as CustomEvent));
+    for (const [k, v] of Object.entries({ ...attrs, 'stations-src': url })) el.setAttribute(k, v);
+    document.body.append(el);
+    return { el, events };
+  };
+  const ids = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part~="suggestion"]')].map((n) => n.getAttribute('data-station-id'));
+  const until = async (check: () => boolean) => {
+    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(check()).to.equal(true);
+  };
+  afterEach(() => document.querySelectorAll('safetrade-meetup').forEach((n) => n.remove()));
+
+  it('suggests exactly what the whole dataset would, fetching a few tiles, and follows input changes', async () => {
+    const { url, requested } = serveTiles();
+    const { el, events } = await mountOn(url, { 'seller-lat': String(LES.lat), 'seller-lng': String(LES.lng), 'buyer-lat': String(MIDTOWN.lat), 'buyer-lng': String(MIDTOWN.lng) });
+    await until(() => events.some((e) => e.type === 'safetrade-suggest'));
+    expect(events[0]!.type).to.equal('safetrade-ready');
+    expect(events[0]!.detail).to.deep.equal({ stations: 3000, rejected: 0 });
+    const expected = rankStations(ALL, { seller: LES, buyer: MIDTOWN }).map((s) => s.station.id);
+    await until(() => ids(el).join() === expected.join());
+    expect(requested.length).to.be.below(BUILT.tiles.length / 4);
+    el.setAttribute('mode', 'buyer');
+    const buyerFirst = rankStations(ALL, { seller: LES, buyer: MIDTOWN }, { mode: 'buyer' }).map((s) => s.station.id);
+    await until(() => ids(el).join() === buyerFirst.join());
+    expect(events.filter((e) => e.type === 'safetrade-suggest').at(-1)!.detail.mode).to.equal('buyer');
+  });
+
+  it('shows a dataset-fetch error, never a partial answer, when a needed tile fails', async () => {
+    const { url } = serveTiles((path, body) => (path.startsWith('tiles/') ? new Response('down', { status: 404 }) : body));
+    const { el, events } = await mountOn(url, { 'seller-lat': String(MIDTOWN.lat), 'seller-lng': String(MIDTOWN.lng) });
+    await until(() => events.some((e) => e.type === 'safetrade-error'));
+    expect(events.find((e) => e.type === 'safetrade-error')!.detail.code).to.equal('dataset-fetch');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.exist;
+    expect(ids(el)).to.deep.equal([]);
   });
 });

@@ -77,7 +77,10 @@ test('the playground: controls drive the preview, events are logged, the snippet
   assert.match(snippet, /variant="compact"/);
   assert.doesNotMatch(snippet, /units=/, 'defaults are left out');
   assert.equal(await page.locator('#preview').getAttribute('mode'), 'total');
-  assert.equal(await page.locator('#preview [part~="suggestion"]').count(), 2);
+  // compact is one line: the best station only, whatever the limit
+  assert.equal(await page.locator('#preview [part~="suggestion"]').count(), 1);
+  await page.selectOption('select[name="variant"]', 'card');
+  await page.waitForFunction(() => document.querySelector('#preview').shadowRoot.querySelectorAll('[part~="suggestion"]').length === 2);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
