@@ -13,7 +13,15 @@ const CPU_SLOWDOWN = 4;
 
 export async function runLoadBench({ root, out, bench, chromium, args, n = 100000 }) {
   const site = join(out, `site-${n}`);
-  await build({ entryPoints: [join(root, 'bench/page.ts')], bundle: true, minify: true, format: 'iife', target: 'es2022', outfile: join(site, 'page.js'), logLevel: 'error' });
+  await build({
+    entryPoints: [join(root, 'bench/page.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2022',
+    outfile: join(site, 'page.js'),
+    logLevel: 'error',
+  });
   writeFileSync(join(site, 'page.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script src="page.js"></script>');
   const world = bench.syntheticWorld(n, 42);
   if (!existsSync(join(site, 'data/tiles/manifest.json'))) {
@@ -32,7 +40,11 @@ export async function runLoadBench({ root, out, bench, chromium, args, n = 10000
     const path = join(site, new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(site) || !existsSync(path)) return res.writeHead(404).end();
     const gz = path.endsWith('.json');
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', ...(gz ? { 'content-encoding': 'gzip' } : {}), 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': types[extname(path)] ?? 'application/octet-stream',
+      ...(gz ? { 'content-encoding': 'gzip' } : {}),
+      'cache-control': 'no-store',
+    });
     res.end(readFileSync(path));
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -67,7 +79,15 @@ export async function runLoadBench({ root, out, bench, chromium, args, n = 10000
         await page.goto(url);
         const result = await page.evaluate(() => globalThis.result);
         answers[kind] = result.ids.join();
-        rows.push({ area, kind, ms: result.ms, dataRequests, bytes: dataBytes, longTasks: result.longTasks.length, longestTaskMs: Math.max(0, ...result.longTasks) });
+        rows.push({
+          area,
+          kind,
+          ms: result.ms,
+          dataRequests,
+          bytes: dataBytes,
+          longTasks: result.longTasks.length,
+          longestTaskMs: Math.max(0, ...result.longTasks),
+        });
         await context.close();
       }
       rows.at(-1).identical = answers.single === answers.tiles;

@@ -21,7 +21,14 @@ const loadOnly = process.argv.includes('--load-only');
 const tilesOnly = process.argv.includes('--tiles-only');
 const sizes = quick ? [100, 1000, 10000] : [100, 1000, 10000, 100000];
 const budgetMs = quick ? 100 : 400;
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 mkdirSync(out, { recursive: true });
 const common = { entryPoints: [join(root, 'bench/entry.ts')], bundle: true, target: 'es2022', logLevel: 'error' };
@@ -29,9 +36,14 @@ await build({ ...common, format: 'esm', platform: 'node', outfile: join(out, 'be
 await build({ ...common, format: 'iife', globalName: 'Bench', platform: 'browser', outfile: join(out, 'bench.iife.js') });
 const bench = await import(pathToFileURL(join(out, 'bench.mjs')).href);
 
-console.log(`safetrade-meetup bench: Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; limit 3, maxDistanceKm 40, buyer ~30 km from seller`);
+console.log(
+  `safetrade-meetup bench: Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; limit 3, maxDistanceKm 40, buyer ~30 km from seller`,
+);
 async function queryTables() {
-  const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; };
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return u.user + u.system;
+  };
   const node = bench.runQueryBench(sizes, budgetMs, cpu);
   let chrome = null;
   let chromeVersion = '';
@@ -47,7 +59,9 @@ async function queryTables() {
 
   const f = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
   console.log(`\n## Query time per call (µs, median of batches; wall clock, and CPU time of the Node process)${chrome ? `; Chromium ${chromeVersion}` : ''}\n`);
-  console.log(`| N | mode | Node indexed | Node brute | Node × | Node CPU indexed | Node CPU brute | ${chrome ? 'Chromium indexed | Chromium brute | Chromium × | ' : ''}identical |`);
+  console.log(
+    `| N | mode | Node indexed | Node brute | Node × | Node CPU indexed | Node CPU brute | ${chrome ? 'Chromium indexed | Chromium brute | Chromium × | ' : ''}identical |`,
+  );
   console.log(`|---:|---|---:|---:|---:|---:|---:|${chrome ? '---:|---:|---:|' : ''}---|`);
   node.queries.forEach((q, i) => {
     const c = chrome?.queries[i];
@@ -57,7 +71,7 @@ async function queryTables() {
     console.log(`| ${cells.join(' | ')} |`);
   });
 
-  console.log('\n## Index build (median) and memory (the typed arrays; stations are the caller\'s)\n');
+  console.log("\n## Index build (median) and memory (the typed arrays; stations are the caller's)\n");
   console.log(`| N | Node build ms | ${chrome ? 'Chromium build ms | ' : ''}index bytes | bytes/station |`);
   console.log(`|---:|---:|${chrome ? '---:|' : ''}---:|---:|`);
   node.builds.forEach((b, i) => {
@@ -77,7 +91,9 @@ async function tilesTable() {
   console.log('| area | plan | max/tile | tiles | one file KB | manifest KB | tile KB per query | tile requests | tile rounds | identical |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of rows) {
-    console.log(`| ${r.area} | ${r.plan} | ${r.maxPerTile} | ${r.tiles} | ${kb(r.singleFileGz)} | ${kb(r.manifestGz)} | ${kb(r.tilesGz[0])} / ${kb(r.tilesGz[1])} | ${r.requests[0]} / ${r.requests[1]} | ${r.rounds[0]} / ${r.rounds[1]} | ${r.identical ? 'yes' : '**NO**'} |`);
+    console.log(
+      `| ${r.area} | ${r.plan} | ${r.maxPerTile} | ${r.tiles} | ${kb(r.singleFileGz)} | ${kb(r.manifestGz)} | ${kb(r.tilesGz[0])} / ${kb(r.tilesGz[1])} | ${r.requests[0]} / ${r.requests[1]} | ${r.rounds[0]} / ${r.rounds[1]} | ${r.identical ? 'yes' : '**NO**'} |`,
+    );
   }
   console.log('\nOne file = 1 request, 1 round trip. Tiles = manifest (1 round trip, cached per page) + the tile rounds above.');
 }
@@ -92,6 +108,8 @@ if (browser && !tilesOnly && (!quick || loadOnly)) {
   console.log('| area | source | time to results ms | data requests | data bytes (wire) | long tasks > 50 ms | longest task ms | same answer |');
   console.log('|---|---|---:|---:|---:|---:|---:|---|');
   for (const r of load) {
-    console.log(`| ${r.area} | ${r.kind === 'single' ? 'one file' : 'tiles'} | ${r.ms.toFixed(0)} | ${r.dataRequests} | ${r.bytes.toLocaleString('en')} | ${r.longTasks} | ${r.longestTaskMs.toFixed(0)} | ${r.identical ? 'yes' : '**NO**'} |`);
+    console.log(
+      `| ${r.area} | ${r.kind === 'single' ? 'one file' : 'tiles'} | ${r.ms.toFixed(0)} | ${r.dataRequests} | ${r.bytes.toLocaleString('en')} | ${r.longTasks} | ${r.longestTaskMs.toFixed(0)} | ${r.identical ? 'yes' : '**NO**'} |`,
+    );
   }
 }

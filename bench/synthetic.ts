@@ -6,7 +6,18 @@ import type { LatLng, Station } from '../src/core/types.js';
 const CITIES = 400;
 const CITY_SHARE = 0.7;
 const SYLLABLES = ['ka', 'lo', 'mi', 'ran', 'dor', 've', 'sta', 'ton', 'bur', 'ley', 'mar', 'ash', 'wood', 'field', 'ham', 'port', 'ing', 'el', 'ri', 'no'];
-const STREETS = ['Main Street', 'Oak Avenue', 'Station Road', 'High Street', 'Park Lane', 'Church Street', 'Mill Road', 'Lake Drive', 'Pine Street', 'Market Square'];
+const STREETS = [
+  'Main Street',
+  'Oak Avenue',
+  'Station Road',
+  'High Street',
+  'Park Lane',
+  'Church Street',
+  'Mill Road',
+  'Lake Drive',
+  'Pine Street',
+  'Market Square',
+];
 
 export function random(seed: number) {
   return () => {
@@ -59,7 +70,13 @@ export function syntheticWorld(n: number, seed = 42): World {
     let locality: string;
     if (r() < CITY_SHARE) {
       const u = r();
-      const city = cities[Math.max(0, cumulative.findIndex((c) => c >= u))]!;
+      const city =
+        cities[
+          Math.max(
+            0,
+            cumulative.findIndex((c) => c >= u),
+          )
+        ]!;
       p = around(r, city.centre, radius(city));
       locality = city.name;
     } else {

@@ -37,46 +37,59 @@ export async function runTilesBench(n: number, perTile: number[], gzipSize: (tex
       ['dense metro', () => around(r, world.metro.centre, world.metro.radiusDeg * 0.8)],
       ['countryside', () => around(r, world.rural[Math.floor(r() * world.rural.length)]!, 0.2)],
     ];
-    for (const [area, where] of areas) for (const plan of ['bytes', 'rounds'] as const) {
-      const bytes: number[] = [];
-      const requests: number[] = [];
-      const rounds: number[] = [];
-      let identical = true;
-      for (let q = 0; q < queries; q++) {
-        const seller = where();
-        const parties = { seller, buyer: around(r, seller, 0.3) };
-        const options = { mode: 'fair' as const, limit: 3, maxDistanceKm: 40 };
-        const got = await rankTilesCounting(tiles, parties, options, content, plan);
-        const want = rankStations(world.stations, parties, options);
-        if (JSON.stringify(got.result.suggestions) !== JSON.stringify(want)) identical = false;
-        bytes.push(got.bytes);
-        requests.push(got.result.tiles.length);
-        rounds.push(got.result.rounds);
+    for (const [area, where] of areas)
+      for (const plan of ['bytes', 'rounds'] as const) {
+        const bytes: number[] = [];
+        const requests: number[] = [];
+        const rounds: number[] = [];
+        let identical = true;
+        for (let q = 0; q < queries; q++) {
+          const seller = where();
+          const parties = { seller, buyer: around(r, seller, 0.3) };
+          const options = { mode: 'fair' as const, limit: 3, maxDistanceKm: 40 };
+          const got = await rankTilesCounting(tiles, parties, options, content, plan);
+          const want = rankStations(world.stations, parties, options);
+          if (JSON.stringify(got.result.suggestions) !== JSON.stringify(want)) identical = false;
+          bytes.push(got.bytes);
+          requests.push(got.result.tiles.length);
+          rounds.push(got.result.rounds);
+        }
+        rows.push({
+          area,
+          plan,
+          maxPerTile,
+          tiles: tiles.length,
+          manifestGz: gzipSize(manifestText),
+          singleFileGz: single,
+          tilesGz: [median(bytes), p90(bytes)],
+          requests: [median(requests), p90(requests)],
+          rounds: [median(rounds), p90(rounds)],
+          identical,
+        });
       }
-      rows.push({
-        area,
-        plan,
-        maxPerTile,
-        tiles: tiles.length,
-        manifestGz: gzipSize(manifestText),
-        singleFileGz: single,
-        tilesGz: [median(bytes), p90(bytes)],
-        requests: [median(requests), p90(requests)],
-        rounds: [median(rounds), p90(rounds)],
-        identical,
-      });
-    }
   }
   return rows;
 }
 
-async function rankTilesCounting(tiles: Tile[], parties: { seller: LatLng; buyer: LatLng }, options: object, content: Map<string, { stations: Station[]; gz: number }>, plan: TilePlan) {
+async function rankTilesCounting(
+  tiles: Tile[],
+  parties: { seller: LatLng; buyer: LatLng },
+  options: object,
+  content: Map<string, { stations: Station[]; gz: number }>,
+  plan: TilePlan,
+) {
   let bytes = 0;
-  const result = await rankTiles(tiles, parties, options, async (tile) => {
-    const c = content.get(tile.id)!;
-    bytes += c.gz;
-    return c.stations;
-  }, plan);
+  const result = await rankTiles(
+    tiles,
+    parties,
+    options,
+    async (tile) => {
+      const c = content.get(tile.id)!;
+      bytes += c.gz;
+      return c.stations;
+    },
+    plan,
+  );
   return { result, bytes };
 }
 

@@ -100,7 +100,8 @@ async function validate(files, { strict }, { print }) {
 async function build(files, values, { print, warn }) {
   if (!values.out) throw new UsageError('build needs -o <out.json>');
   if (files.length === 0) throw new UsageError('build needs at least one input file');
-  if (values.updated !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.updated)) throw new UsageError(`--updated must be a date as YYYY-MM-DD (got "${values.updated}")`);
+  if (values.updated !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.updated))
+    throw new UsageError(`--updated must be a date as YYYY-MM-DD (got "${values.updated}")`);
   const inputs = [];
   for (const file of files) inputs.push(await readInput(file));
   const { dataset, pending, issues } = await assemble(inputs, { duplicates: 'first', name: values.name, updated: values.updated, keep: 'stations' });
@@ -144,7 +145,11 @@ async function stats(files, _values, { print }) {
   };
   const { pending, issues } = await assemble([input], { duplicates: 'error', keep: 'none', onStation });
   const errors = issues.filter((i) => i.level === 'error').length;
-  print(`${files[0]}: ${plural(total, 'station')}` + (pending.length ? `, ${pending.length} pending` : '') + (errors ? `, ${plural(errors, 'invalid row')} not counted (run validate)` : ''));
+  print(
+    `${files[0]}: ${plural(total, 'station')}` +
+      (pending.length ? `, ${pending.length} pending` : '') +
+      (errors ? `, ${plural(errors, 'invalid row')} not counted (run validate)` : ''),
+  );
   for (const [label, map] of Object.entries(tallies)) {
     const entries = [...map].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
     print(`${label.padEnd(10)} ${entries.length ? entries.map(([k, n]) => `${k} ${n}`).join(', ') : '—'}`);

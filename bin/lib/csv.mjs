@@ -36,7 +36,7 @@ export function* csvRecords(text) {
           break;
         }
       }
-      for (let k = 0; (k = parts.indexOf('\n', k) + 1) > 0; ) line++;
+      for (let k = 0; (k = parts.indexOf('\n', k) + 1) > 0;) line++;
       value = parts;
       if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
         throw new CsvError(`unexpected text after a closing quote`, line);

@@ -24,7 +24,23 @@ export const FORMAT = 'safetrade-stations';
 const CHUNK = 5000;
 
 /** Station fields a CSV column or a GeoJSON property may carry (the dataset's own names). */
-const TEXT_FIELDS = ['id', 'name', 'address', 'locality', 'region', 'postcode', 'country', 'agency', 'kind', 'timezone', 'spot', 'phone', 'url', 'notes', 'verified'];
+const TEXT_FIELDS = [
+  'id',
+  'name',
+  'address',
+  'locality',
+  'region',
+  'postcode',
+  'country',
+  'agency',
+  'kind',
+  'timezone',
+  'spot',
+  'phone',
+  'url',
+  'notes',
+  'verified',
+];
 /** Provenance columns: kept in the sources, folded into `source` and `attribution` on output. */
 const PROVENANCE = ['source', 'licence', 'license', 'confidence', 'attribution', 'evidence', 'status'];
 export const CSV_COLUMNS = [...TEXT_FIELDS.slice(0, 7), 'lat', 'lng', ...TEXT_FIELDS.slice(7), 'hours', 'features', ...PROVENANCE];
@@ -99,7 +115,9 @@ export function readCsv(text, file) {
   }
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
-    const renames = Object.entries(ALIASES).filter(([alias, name]) => header.includes(alias) && missing.includes(name)).map(([alias, name]) => `"${alias}" → "${name}"`);
+    const renames = Object.entries(ALIASES)
+      .filter(([alias, name]) => header.includes(alias) && missing.includes(name))
+      .map(([alias, name]) => `"${alias}" → "${name}"`);
     throw new Error(
       `${file}:1: header: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} (the header must name at least ${REQUIRED_COLUMNS.join(', ')}` +
         (renames.length ? `; rename ${renames.join(', ')})` : ')'),
@@ -171,7 +189,8 @@ export function readGeoJson(json, file) {
 
 /** @returns {Input} */
 export function readDataset(json, file) {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error(`${file}: expected a ${FORMAT} dataset or a GeoJSON FeatureCollection (got ${describe(json)})`);
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    throw new Error(`${file}: expected a ${FORMAT} dataset or a GeoJSON FeatureCollection (got ${describe(json)})`);
   if (json.format !== FORMAT) throw new Error(`${file}: "format" must be "${FORMAT}" (got ${describe(json.format)})`);
   if (json.version !== 1) throw new Error(`${file}: "version" must be 1 (got ${describe(json.version)})`);
   if (!Array.isArray(json.stations)) throw new Error(`${file}: "stations" must be an array (got ${describe(json.stations)})`);
@@ -224,7 +243,10 @@ function rowFrom(get, where, input) {
   const confidence = text('confidence');
   const provenance = [source, licence && `licence: ${licence}`, confidence && `confidence: ${confidence}`].filter(Boolean).join('; ');
   if (provenance) station.source = provenance;
-  const credits = text('attribution').split(';').map((s) => s.trim()).filter(Boolean);
+  const credits = text('attribution')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
   const status = text('status');
   if (status !== '' && status !== 'pending') {
@@ -329,7 +351,8 @@ export async function assemble(inputs, options = {}) {
       if (rejectedAt.has(i)) return;
       const station = parsed.stations[next++];
       if (options.requireProvenance) {
-        if (!row.sourceText) issues.push({ where: row.where, level: 'error', reason: 'source: missing (every shipped row says where its coordinate came from)' });
+        if (!row.sourceText)
+          issues.push({ where: row.where, level: 'error', reason: 'source: missing (every shipped row says where its coordinate came from)' });
         if (!row.licence) issues.push({ where: row.where, level: 'error', reason: 'licence: missing (every shipped row names the licence of its source)' });
       }
       for (const c of row.credits) credits.add(c);
@@ -347,7 +370,8 @@ export async function assemble(inputs, options = {}) {
       if (typeof id === 'string' && id !== '') {
         const first = firstById.get(id);
         if (first) {
-          if (options.duplicates === 'first') issues.push({ where: row.where, level: 'notice', reason: `id: ${describe(id)} already given at ${first}; this one left out` });
+          if (options.duplicates === 'first')
+            issues.push({ where: row.where, level: 'notice', reason: `id: ${describe(id)} already given at ${first}; this one left out` });
           else issues.push({ where: row.where, level: 'error', reason: `id: duplicate of ${describe(id)} at ${first}` });
           continue;
         }
@@ -365,7 +389,8 @@ export async function assemble(inputs, options = {}) {
   // lack only its address and coordinate.
   const pendingCheck = withCachedTimeZones(() => parseDataset({ format: FORMAT, version: 1, stations: pending.map((r) => r.station) }));
   for (const r of pendingCheck.rejected) {
-    if (!/^(address|lat|lng): missing$/.test(r.reason)) issues.push({ where: pending[r.index].where, level: 'error', reason: `${r.reason} (a pending row still needs a valid id, name and country)` });
+    if (!/^(address|lat|lng): missing$/.test(r.reason))
+      issues.push({ where: pending[r.index].where, level: 'error', reason: `${r.reason} (a pending row still needs a valid id, name and country)` });
   }
 
   const updated = options.updated ?? maxDate([...inputs.map((i) => i.updated), newestVerified]);
@@ -376,7 +401,10 @@ export async function assemble(inputs, options = {}) {
   if (updated) dataset.updated = updated;
   dataset.attribution = [...credits];
   dataset.stations = stations;
-  sortIssues(issues, inputs.map((i) => i.file));
+  sortIssues(
+    issues,
+    inputs.map((i) => i.file),
+  );
   return { dataset, kept, pending, issues };
 }
 
@@ -393,7 +421,8 @@ function withCachedTimeZones(fn) {
   Intl.DateTimeFormat = new Proxy(Original, {
     construct(target, args) {
       const [locale, options] = args;
-      const onlyTimeZone = args.length === 2 && typeof locale === 'string' && options && Object.keys(options).length === 1 && typeof options.timeZone === 'string';
+      const onlyTimeZone =
+        args.length === 2 && typeof locale === 'string' && options && Object.keys(options).length === 1 && typeof options.timeZone === 'string';
       if (!onlyTimeZone) return Reflect.construct(target, args);
       const key = `${locale}\u0000${options.timeZone}`;
       let outcome = seen.get(key);
@@ -421,12 +450,16 @@ export const formatIssue = (i) => `${i.where}: ${i.level === 'error' ? '' : `${i
 
 function swapHint(station, reason) {
   const { lat, lng } = station ?? {};
-  const looksSwapped = /^lat: must be a number/.test(reason) && typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 180 && Math.abs(lng) <= 90;
+  const looksSwapped =
+    /^lat: must be a number/.test(reason) && typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 180 && Math.abs(lng) <= 90;
   return looksSwapped ? '; lat and lng look swapped' : '';
 }
 
 function maxDate(dates) {
-  return dates.filter((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().pop();
+  return dates
+    .filter((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d))
+    .sort()
+    .pop();
 }
 
 const unique = (list) => [...new Set(list)];

@@ -15,18 +15,14 @@ export function isLatLng(value: unknown): value is LatLng {
   return isLatitude(lat) && isLongitude(lng);
 }
 
-export const isLatitude = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isFinite(v) && v >= -90 && v <= 90;
+export const isLatitude = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= -90 && v <= 90;
 
-export const isLongitude = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isFinite(v) && v >= -180 && v <= 180;
+export const isLongitude = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= -180 && v <= 180;
 
 /** Throws a TypeError that quotes the bad value; a wrong key must never become NaN or 0,0. */
 export function assertLatLng(value: unknown, name: string): asserts value is LatLng {
   if (!isLatLng(value)) {
-    throw new TypeError(
-      `${name} must be {lat, lng} with lat in -90…90 and lng in -180…180 (got ${describe(value)})`,
-    );
+    throw new TypeError(`${name} must be {lat, lng} with lat in -90…90 and lng in -180…180 (got ${describe(value)})`);
   }
 }
 

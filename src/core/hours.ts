@@ -39,10 +39,7 @@ export interface WeekTime {
  *   or hours/time zone this runtime cannot read.
  */
 export type OpeningState =
-  | { kind: '24/7' }
-  | { kind: 'open'; until: WeekTime | null }
-  | { kind: 'closed'; opens: WeekTime | null }
-  | { kind: 'unknown'; hours?: WeeklyHours };
+  { kind: '24/7' } | { kind: 'open'; until: WeekTime | null } | { kind: 'closed'; opens: WeekTime | null } | { kind: 'unknown'; hours?: WeeklyHours };
 
 /** Open ranges in minutes since Monday 00:00, merged, sorted, within [0, WEEK_MIN]. */
 type Spans = [start: number, end: number][];
@@ -149,7 +146,8 @@ function wallClock(timeZone: string, at: Date): { day: number; minute: number } 
   let minute = 0;
   for (const part of format.formatToParts(at)) {
     if (part.type === 'weekday') weekday = part.value;
-    else if (part.type === 'hour') hour = Number(part.value) % 24; // some engines print 24 for midnight
+    else if (part.type === 'hour')
+      hour = Number(part.value) % 24; // some engines print 24 for midnight
     else if (part.type === 'minute') minute = Number(part.value);
   }
   const day = DAYS.indexOf(INTL_DAYS[weekday] as Weekday);

@@ -65,7 +65,7 @@ export function createStationIndex(stations: readonly Station[], nodeSize = DEFA
   for (let i = 0; i < n; i++) cosLat[i] = Math.cos(toRad(coords[2 * i + 1]!));
   // The inlined formula must give the package's bits; check on a sample, fall back if not.
   for (let i = 0; inline && i < Math.min(n, 16); i++) {
-    const p = { lat: coords[(2 * i * 7919) % (2 * n) + 1]!, lng: coords[(2 * i * 104729) % (2 * n)]! };
+    const p = { lat: coords[((2 * i * 7919) % (2 * n)) + 1]!, lng: coords[(2 * i * 104729) % (2 * n)]! };
     const q = party(p);
     const j = (i * 31) % n;
     if (havKm(q, coords[2 * j]!, coords[2 * j + 1]!, cosLat[j]!) !== haversine(p, stations[ids[j]!]!) / 1000) inline = false;
@@ -163,10 +163,7 @@ export function boxKm(p: PartyCoords, w: number, s: number, e: number, n: number
     // West or east of the box: the nearer meridian edge holds the nearest point.
     const havDLng = Math.min(hav((w - p.lng) * RAD), hav((e - p.lng) * RAD));
     const vertex = vertexLat(p.lat, havDLng);
-    h =
-      vertex > s && vertex < n
-        ? havTo(havDLng, p.cosLat, p.lat, vertex)
-        : Math.min(havTo(havDLng, p.cosLat, p.lat, s), havTo(havDLng, p.cosLat, p.lat, n));
+    h = vertex > s && vertex < n ? havTo(havDLng, p.cosLat, p.lat, vertex) : Math.min(havTo(havDLng, p.cosLat, p.lat, s), havTo(havDLng, p.cosLat, p.lat, n));
   }
   if (h <= 0) return 0;
   const km = 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(Math.min(h, 1)));
@@ -274,8 +271,7 @@ const hav = (theta: number) => {
   return s * s;
 };
 
-const havTo = (havDLng: number, cosLat1: number, lat1: number, lat2: number) =>
-  cosLat1 * Math.cos(lat2 * RAD) * havDLng + hav((lat1 - lat2) * RAD);
+const havTo = (havDLng: number, cosLat1: number, lat1: number, lat2: number) => cosLat1 * Math.cos(lat2 * RAD) * havDLng + hav((lat1 - lat2) * RAD);
 
 /** Latitude of the point of a meridian nearest to `lat`, or a pole when the meridian is 90°+ away. */
 function vertexLat(lat: number, havDLng: number): number {

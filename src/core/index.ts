@@ -7,8 +7,19 @@ export { openingState, isOpenAt, parseDateTime, type OpeningState, type WeekTime
 export { rankStations, MODES, DEFAULT_LIMIT, DEFAULT_MAX_DISTANCE_KM, DEFAULT_MODE, INDEX_MIN_STATIONS } from './rank.js';
 export { createStationIndex, queryIndex, type StationIndex } from './index-tree.js';
 export {
-  buildTiles, parseTileManifest, isTileManifest, rankTiles, checkTileStations, TILES_FORMAT, TILES_VERSION,
-  type Tile, type TileManifest, type ParsedTileManifest, type TileLoader, type TilePlan, type BuildTilesOptions,
+  buildTiles,
+  parseTileManifest,
+  isTileManifest,
+  rankTiles,
+  checkTileStations,
+  TILES_FORMAT,
+  TILES_VERSION,
+  type Tile,
+  type TileManifest,
+  type ParsedTileManifest,
+  type TileLoader,
+  type TilePlan,
+  type BuildTilesOptions,
 } from './tiles.js';
 export { distanceKm } from './geo.js';
 export type * from './types.js';

@@ -234,7 +234,8 @@ function worstKey(candidates: { tile: Tile }[], seller: LatLng, buyer: LatLng | 
   for (const { tile } of candidates) {
     const sKm = farKm(seller, tile.bbox);
     const bKm = buyer ? farKm(buyer, tile.bbox) : null;
-    if (sKm <= settings.maxDistanceKm && (bKm === null || bKm <= settings.maxDistanceKm)) sure.push({ k1: key1(sKm, bKm, settings.mode), count: tile.minCount });
+    if (sKm <= settings.maxDistanceKm && (bKm === null || bKm <= settings.maxDistanceKm))
+      sure.push({ k1: key1(sKm, bKm, settings.mode), count: tile.minCount });
   }
   sure.sort((a, b) => a.k1 - b.k1);
   let held = 0;
@@ -257,7 +258,9 @@ function farKm(p: LatLng, [w, s, e, n]: Tile['bbox']): number {
 }
 
 const roughKm = (a: LatLng, b: LatLng) => {
-  const h = Math.sin(((b.lat - a.lat) * Math.PI) / 360) ** 2 + Math.cos((a.lat * Math.PI) / 180) * Math.cos((b.lat * Math.PI) / 180) * Math.sin(((b.lng - a.lng) * Math.PI) / 360) ** 2;
+  const h =
+    Math.sin(((b.lat - a.lat) * Math.PI) / 360) ** 2 +
+    Math.cos((a.lat * Math.PI) / 180) * Math.cos((b.lat * Math.PI) / 180) * Math.sin(((b.lng - a.lng) * Math.PI) / 360) ** 2;
   return 2 * 6378.137 * Math.asin(Math.sqrt(Math.min(1, h)));
 };
 

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { isLatLng } from '../core/geo.js';
 import { rankStations, type HoursRankOptions } from '../core/rank.js';
-import { isOpenAt, parseDateTime } from '../core/hours.js';
+import { isOpenAt } from '../core/hours.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from '../core/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import { formatWeeklyHours, hoursLine } from '../i18n/hours.js';
@@ -18,11 +18,7 @@ import { styles } from './styles.js';
 /** The dataset shipped beside the script; bundlers and CDNs keep them side by side. */
 const DEFAULT_STATIONS_URL = new URL('./stations.json', import.meta.url).href;
 
-type DataState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; dataset: LoadedDataset }
-  | { status: 'error'; error: SafeTradeError };
+type DataState = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; dataset: LoadedDataset } | { status: 'error'; error: SafeTradeError };
 
 /** Everything render() shows, derived in willUpdate() from the inputs and the dataset. */
 interface View {
@@ -272,7 +268,11 @@ export class SafeTradeMeetupElement extends LitElement {
       // With a meeting time, stations closed then are left out; without one, a station closed
       // now is still shown but never first while an open one is eligible.
       const hours = inputs.meetAt ? { openAt: inputs.meetAt } : { preferOpenAt: this._now };
-      const ranked = this._rank(this._data.dataset, { seller: inputs.seller, buyer: inputs.buyer }, { mode: inputs.mode, limit: inputs.limit, maxDistanceKm: inputs.maxDistanceKm, ...hours });
+      const ranked = this._rank(
+        this._data.dataset,
+        { seller: inputs.seller, buyer: inputs.buyer },
+        { mode: inputs.mode, limit: inputs.limit, maxDistanceKm: inputs.maxDistanceKm, ...hours },
+      );
       if (ranked && !Array.isArray(ranked)) errors.push(ranked);
       else suggestions = ranked;
     }
@@ -315,10 +315,14 @@ export class SafeTradeMeetupElement extends LitElement {
       this._tileQuery = query;
       dataset.tiles.rank(parties, options, query.controller.signal).then(
         (suggestions) => {
-          if (this._tileQuery === query) (this._tileQuery = null), (this._tileAnswer = { key, suggestions });
+          if (this._tileQuery !== query) return;
+          this._tileQuery = null;
+          this._tileAnswer = { key, suggestions };
         },
         (error: unknown) => {
-          if (this._tileQuery === query && !isAbortError(error)) (this._tileQuery = null), (this._tileAnswer = { key, error: toError(error) });
+          if (this._tileQuery !== query || isAbortError(error)) return;
+          this._tileQuery = null;
+          this._tileAnswer = { key, error: toError(error) };
         },
       );
     }
@@ -368,7 +372,10 @@ export class SafeTradeMeetupElement extends LitElement {
       if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') throw new Error('not http(s)');
       url = resolved.href;
     } catch {
-      this._data = { status: 'error', error: { code: 'dataset-fetch', message: `stations-src must be an http(s) URL (got ${JSON.stringify(this.stationsSrc)})` } };
+      this._data = {
+        status: 'error',
+        error: { code: 'dataset-fetch', message: `stations-src must be an http(s) URL (got ${JSON.stringify(this.stationsSrc)})` },
+      };
       return;
     }
     this._data = { status: 'loading' };
@@ -393,7 +400,12 @@ export class SafeTradeMeetupElement extends LitElement {
     const compact = view.inputs.variant === 'compact';
     const suggestions = view.suggestions ?? [];
     return html`
-      <section part="base" class="base ${view.inputs.theme} variant-${view.inputs.variant}" aria-labelledby="heading" lang=${this._messages === en ? 'en' : this._language}>
+      <section
+        part="base"
+        class="base ${view.inputs.theme} variant-${view.inputs.variant}"
+        aria-labelledby="heading"
+        lang=${this._messages === en ? 'en' : this._language}
+      >
         <header id="heading" class=${compact ? 'visually-hidden' : ''}>
           <slot name="heading"><h2 part="heading">${m.heading}</h2></slot>
         </header>
@@ -401,13 +413,15 @@ export class SafeTradeMeetupElement extends LitElement {
         <p part="status" role="status" aria-live="polite" class=${this._statusText(view, false) ? 'status' : 'visually-hidden'}>
           ${this._statusText(view, true)}
         </p>
-        ${suggestions.length
-          ? compact
-            ? this._renderCompact(view, suggestions[0]!)
-            : html`<ol part="suggestions" aria-label=${m.suggestions}>
-                ${suggestions.map((s, i) => this._renderSuggestion(view, s, i === 0))}
-              </ol>`
-          : nothing}
+        ${
+          suggestions.length
+            ? compact
+              ? this._renderCompact(view, suggestions[0]!)
+              : html`<ol part="suggestions" aria-label=${m.suggestions}>
+                  ${suggestions.map((s, i) => this._renderSuggestion(view, s, i === 0))}
+                </ol>`
+            : nothing
+        }
         ${compact ? nothing : this._renderLocate(view)} ${compact || !view.inputs.seller ? nothing : this._renderSafety()}
         <footer part="footer" class=${compact ? 'visually-hidden' : ''}><slot name="footer"></slot>${this._renderAttribution()}</footer>
       </section>
@@ -435,9 +449,10 @@ export class SafeTradeMeetupElement extends LitElement {
     const m = this._messages;
     return html`<div part="alert" role="alert" class="alert">
       ${view.errors.map(
-        (e) => html`<p data-code=${e.code}>${m.errors[e.code]}</p>
-          <p class="detail">${e.message}</p>
-          ${e.code === 'dataset-fetch' ? html`<button type="button" class="secondary" @click=${() => this._load()}>${m.retry}</button>` : nothing}`,
+        (e) =>
+          html`<p data-code=${e.code}>${m.errors[e.code]}</p>
+            <p class="detail">${e.message}</p>
+            ${e.code === 'dataset-fetch' ? html`<button type="button" class="secondary" @click=${() => this._load()}>${m.retry}</button>` : nothing}`,
       )}
     </div>`;
   }
@@ -470,35 +485,45 @@ export class SafeTradeMeetupElement extends LitElement {
       ${station.agency ? html`<p part="agency" class="muted"><bdi>${station.agency}</bdi></p>` : nothing}
       <p part="address"><bdi>${addressLine(station)}</bdi></p>
       ${station.spot ? html`<p part="spot"><strong>${m.where}:</strong> <bdi>${station.spot}</bdi></p>` : nothing}
-      ${this._hoursText(view, station)
-        ? html`<p part="hours" class=${isOpenAt(station, this._now) === false ? 'closed' : ''}>${this._hoursText(view, station)}</p>`
-        : nothing}
-      ${station.features?.length
-        ? html`<ul part="features" class="features">
-            ${station.features.map((f) => html`<li part="feature" class="feature">${m.features[f]}</li>`)}
-          </ul>`
-        : nothing}
+      ${
+        this._hoursText(view, station)
+          ? html`<p part="hours" class=${isOpenAt(station, this._now) === false ? 'closed' : ''}>${this._hoursText(view, station)}</p>`
+          : nothing
+      }
+      ${
+        station.features?.length
+          ? html`<ul part="features" class="features">
+              ${station.features.map((f) => html`<li part="feature" class="feature">${m.features[f]}</li>`)}
+            </ul>`
+          : nothing
+      }
       <p part="distance">${this._distanceText(view, s)}</p>
       <p part="why" class="why">${this._whyText(view, s)}</p>
       <svg part="map" class="map" viewBox="0 0 ${MAP_SIZE} ${MAP_SIZE}" role="img" aria-label=${this._mapAlt(view, s)}>
         ${renderMap({ station, viewer: party, other, unit: view.unit, locale: view.locale, labels: { station: m.mapStation, you: m.mapYou, other: m.mapOther(otherName) } })}
       </svg>
       ${this._renderActions(s, true)}
-      ${this._manualShare?.id === station.id
-        ? html`<label class="manual">${m.copyManually}<textarea readonly .value=${this._manualShare.text}></textarea></label>`
-        : nothing}
+      ${
+        this._manualShare?.id === station.id
+          ? html`<label class="manual">${m.copyManually}<textarea readonly .value=${this._manualShare.text}></textarea></label>`
+          : nothing
+      }
       <details part="details" class="details">
         <summary>${m.details}</summary>
         ${station.agency ? html`<p>${m.agency}: <bdi>${station.agency}</bdi></p>` : nothing}
         ${station.phone ? html`<p>${m.phone}: <bdi>${station.phone}</bdi></p>` : nothing}
-        ${safeHref(station.url)
-          ? html`<p><a class="link" href=${safeHref(station.url)!} target="_blank" rel="noopener noreferrer">${m.website}</a></p>`
-          : nothing}
+        ${
+          safeHref(station.url)
+            ? html`<p><a class="link" href=${safeHref(station.url)!} target="_blank" rel="noopener noreferrer">${m.website}</a></p>`
+            : nothing
+        }
         ${station.notes ? html`<p class="muted"><bdi>${station.notes}</bdi></p>` : nothing}
         ${station.verified ? html`<p class="muted">${m.verified(formatDate(station.verified, view.locale))}</p>` : nothing}
-        ${this._reported === station.id
-          ? html`<p class="muted">${m.reported}</p>`
-          : html`<button type="button" part="report" class="link" @click=${() => this._report(station)}>${m.report}</button>`}
+        ${
+          this._reported === station.id
+            ? html`<p class="muted">${m.reported}</p>`
+            : html`<button type="button" part="report" class="link" @click=${() => this._report(station)}>${m.report}</button>`
+        }
       </details>
     </div>`;
   }
@@ -507,15 +532,17 @@ export class SafeTradeMeetupElement extends LitElement {
     const m = this._messages;
     const links = directionsLinks(s.station);
     const link = (l: Link, text: string) =>
-      html`<a part="directions" class="link" href=${l.href} target="_blank" rel="noopener noreferrer" aria-label=${m.directionsIn(l.label, s.station.name)}>${text}</a>`;
+      html`<a part="directions" class="link" href=${l.href} target="_blank" rel="noopener noreferrer" aria-label=${m.directionsIn(l.label, s.station.name)}
+        >${text}</a
+      >`;
     return html`<div part="actions" class="actions">
         <button type="button" part="select" class=${full ? 'primary' : 'secondary'} @click=${() => this._select(s)}>${m.select}</button>
-        <button type="button" part="share" class=${full ? 'secondary' : 'link'} @click=${() => this._share(s)}>${canNativeShare() ? m.shareNative : m.share}</button>
+        <button type="button" part="share" class=${full ? 'secondary' : 'link'} @click=${() => this._share(s)}>
+          ${canNativeShare() ? m.shareNative : m.share}
+        </button>
         ${full ? nothing : link(links[0]!, m.directions)}
       </div>
-      ${full
-        ? html`<p class="directions">${m.directions}: ${links.map((l, i) => html`${i ? ' · ' : ''}${link(l, l.label)}`)}</p>`
-        : nothing}`;
+      ${full ? html`<p class="directions">${m.directions}: ${links.map((l, i) => html`${i ? ' · ' : ''}${link(l, l.label)}`)}</p>` : nothing}`;
   }
 
   private _renderCompact(view: View, s: Suggestion) {
@@ -530,9 +557,11 @@ export class SafeTradeMeetupElement extends LitElement {
         <button type="button" part="select" class="primary" @click=${() => this._select(s)}>${m.select}</button>
         <button type="button" part="share" class="secondary" @click=${() => this._share(s)}>${canNativeShare() ? m.shareNative : m.share}</button>
       </span>
-      ${this._manualShare?.id === s.station.id
-        ? html`<label class="manual">${m.copyManually}<textarea readonly .value=${this._manualShare.text}></textarea></label>`
-        : nothing}
+      ${
+        this._manualShare?.id === s.station.id
+          ? html`<label class="manual">${m.copyManually}<textarea readonly .value=${this._manualShare.text}></textarea></label>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -541,21 +570,21 @@ export class SafeTradeMeetupElement extends LitElement {
     if (!view.inputs.seller) return nothing;
     const m = this._messages;
     if (party) {
-      return this._located
-        ? html`<p><button type="button" class="link" @click=${() => this._clearLocation()}>${m.changeLocation}</button></p>`
-        : nothing;
+      return this._located ? html`<p><button type="button" class="link" @click=${() => this._clearLocation()}>${m.changeLocation}</button></p>` : nothing;
     }
     return html`<div class="locate">
       <button type="button" part="locate" class="primary" ?disabled=${this._locating} @click=${() => this._locate()}>${m.locate}</button>
-      ${this.geocoder
-        ? html`<form part="geocoder" class="geocoder" @submit=${this._geocode}>
-            <label for="place">${m.geocodeLabel}</label>
-            <span class="geocoder-row">
-              <input id="place" name="place" type="text" autocomplete="postal-code" required />
-              <button type="submit" class="secondary" ?disabled=${this._geocoding}>${m.geocodeSubmit}</button>
-            </span>
-          </form>`
-        : nothing}
+      ${
+        this.geocoder
+          ? html`<form part="geocoder" class="geocoder" @submit=${this._geocode}>
+              <label for="place">${m.geocodeLabel}</label>
+              <span class="geocoder-row">
+                <input id="place" name="place" type="text" autocomplete="postal-code" required />
+                <button type="submit" class="secondary" ?disabled=${this._geocoding}>${m.geocodeSubmit}</button>
+              </span>
+            </form>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -639,12 +668,7 @@ export class SafeTradeMeetupElement extends LitElement {
     return m.shareText({
       name: station.name,
       address: addressLine(station),
-      hours:
-        station.hours === '24/7'
-          ? m.open247
-          : station.hours
-            ? m.hoursAsWritten(formatWeeklyHours(station.hours, this._view?.locale ?? 'en', m))
-            : '',
+      hours: station.hours === '24/7' ? m.open247 : station.hours ? m.hoursAsWritten(formatWeeklyHours(station.hours, this._view?.locale ?? 'en', m)) : '',
       spot: station.spot ?? '',
       url: directionsLinks(station)[0]!.href,
       safety: m.safetyLine,
@@ -718,7 +742,8 @@ export class SafeTradeMeetupElement extends LitElement {
     try {
       const result = await this.geocoder(query);
       if (result === null) error = { code: 'geocoder-not-found', message: `the geocoder found nothing for ${JSON.stringify(query)}` };
-      else if (!isLatLng(result)) error = { code: 'geocoder-failed', message: `the geocoder returned ${JSON.stringify(result)} for ${JSON.stringify(query)}, not {lat, lng}` };
+      else if (!isLatLng(result))
+        error = { code: 'geocoder-failed', message: `the geocoder returned ${JSON.stringify(result)} for ${JSON.stringify(query)}, not {lat, lng}` };
       else found = { lat: result.lat, lng: result.lng };
     } catch (e) {
       error = { code: 'geocoder-failed', message: `the geocoder failed for ${JSON.stringify(query)}: ${(e as Error)?.message ?? e}` };

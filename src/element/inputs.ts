@@ -89,16 +89,25 @@ export function resolveInputs(raw: RawInputs, attr: (name: string) => string | n
 
   const limit = raw.limit == null ? DEFAULT_LIMIT : raw.limit;
   const limitOk = Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= 20;
-  if (!limitOk) errors.push({ code: 'option-invalid', message: `limit must be a whole number from 1 to 20 (got ${shown('limit', limit)}); using ${DEFAULT_LIMIT}` });
+  if (!limitOk)
+    errors.push({ code: 'option-invalid', message: `limit must be a whole number from 1 to 20 (got ${shown('limit', limit)}); using ${DEFAULT_LIMIT}` });
 
   const max = raw.maxDistanceKm == null ? DEFAULT_MAX_DISTANCE_KM : raw.maxDistanceKm;
   const maxOk = typeof max === 'number' && max > 0 && Number.isFinite(max);
-  if (!maxOk) errors.push({ code: 'option-invalid', message: `max-distance-km must be a number above 0 (got ${shown('max-distance-km', max)}); using ${DEFAULT_MAX_DISTANCE_KM}` });
+  if (!maxOk)
+    errors.push({
+      code: 'option-invalid',
+      message: `max-distance-km must be a number above 0 (got ${shown('max-distance-km', max)}); using ${DEFAULT_MAX_DISTANCE_KM}`,
+    });
 
   let meetAt: Date | null = null;
   if (raw.meetAt != null && raw.meetAt !== '') {
     meetAt = raw.meetAt instanceof Date && !Number.isNaN(raw.meetAt.getTime()) ? raw.meetAt : typeof raw.meetAt === 'string' ? parseDateTime(raw.meetAt) : null;
-    if (!meetAt) errors.push({ code: 'option-invalid', message: `meet-at must be an ISO 8601 date and time like "2026-12-01T18:30-05:00" (got ${describe(raw.meetAt)}); ignoring it` });
+    if (!meetAt)
+      errors.push({
+        code: 'option-invalid',
+        message: `meet-at must be an ISO 8601 date and time like "2026-12-01T18:30-05:00" (got ${describe(raw.meetAt)}); ignoring it`,
+      });
   }
 
   const inputs: Inputs = {

@@ -71,8 +71,15 @@ export function configure(changes: Partial<LoadSettings> = {}): LoadSettings {
     const ok =
       typeof value === 'number' &&
       Number.isFinite(value) &&
-      (key === 'maxBytes' ? Number.isSafeInteger(value) && value > 0 : key === 'timeoutMs' ? value > 0 && value <= MAX_DELAY_MS : value >= 0 && value <= MAX_DELAY_MS);
-    if (!ok) throw new RangeError(`configure: ${key} must be a ${key === 'maxBytes' ? 'whole number of bytes above 0' : `number of milliseconds ${key === 'timeoutMs' ? 'above 0' : 'from 0'} up to ${MAX_DELAY_MS}`} (got ${printable(String(value))})`);
+      (key === 'maxBytes'
+        ? Number.isSafeInteger(value) && value > 0
+        : key === 'timeoutMs'
+          ? value > 0 && value <= MAX_DELAY_MS
+          : value >= 0 && value <= MAX_DELAY_MS);
+    if (!ok)
+      throw new RangeError(
+        `configure: ${key} must be a ${key === 'maxBytes' ? 'whole number of bytes above 0' : `number of milliseconds ${key === 'timeoutMs' ? 'above 0' : 'from 0'} up to ${MAX_DELAY_MS}`} (got ${printable(String(value))})`,
+      );
     next[key as keyof LoadSettings] = value;
   }
   settings = next;
@@ -532,7 +539,11 @@ function isolateBidi(parsed: ParsedDataset): number {
 function balanceBidi(text: string): string {
   let out = '';
   let open: ('embedding' | 'isolate')[] = [];
-  const close = () => open.reverse().map((k) => (k === 'isolate' ? '\u2069' : '\u202c')).join('');
+  const close = () =>
+    open
+      .reverse()
+      .map((k) => (k === 'isolate' ? '\u2069' : '\u202c'))
+      .join('');
   for (const c of text) {
     if (c >= '\u202a' && c <= '\u202e' && c !== '\u202c') open.push('embedding');
     else if (c >= '\u2066' && c <= '\u2068') open.push('isolate');
@@ -543,6 +554,7 @@ function balanceBidi(text: string): string {
       const at = open.lastIndexOf('isolate');
       if (at === -1) continue;
       open = open.slice(0, at); // a PDI also ends the embeddings opened inside its isolate
+      // eslint-disable-next-line no-control-regex -- the paragraph separators are what it looks for
     } else if (/[\n\r\u001c-\u001e\u0085\u2029]/.test(c)) {
       // A paragraph break ends everything anyway; closing first keeps the count honest.
       out += close();
@@ -555,5 +567,9 @@ function balanceBidi(text: string): string {
 
 /** Data-derived text for a message: control and bidi characters shown as \u escapes, never obeyed. */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what it escapes
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

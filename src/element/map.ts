@@ -34,7 +34,11 @@ export function renderMap({ station, viewer, other, unit, locale, labels }: MapI
   // Local equirectangular projection around the station, in km (accurate to well under 1% at city scale).
   const project = (p: LatLng) => ({ x: wrapLng(p.lng - station.lng) * KM_PER_DEG_LAT * cosLat, y: -(p.lat - station.lat) * KM_PER_DEG_LAT });
   const points = [project(station), ...(viewer ? [project(viewer)] : [])];
-  const extent = [...points.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y))), ...(fuzzy ? [Math.max(Math.abs(project(fuzzy).x), Math.abs(project(fuzzy).y)) + BLUR_RADIUS_KM] : []), 0.5];
+  const extent = [
+    ...points.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y))),
+    ...(fuzzy ? [Math.max(Math.abs(project(fuzzy).x), Math.abs(project(fuzzy).y)) + BLUR_RADIUS_KM] : []),
+    0.5,
+  ];
   const scale = (SIZE / 2 - PAD) / Math.max(...extent);
   const at = (p: LatLng) => {
     const q = project(p);
@@ -49,11 +53,19 @@ export function renderMap({ station, viewer, other, unit, locale, labels }: MapI
   return svg`
     <defs><filter id="blur"><feGaussianBlur stdDeviation="4"></feGaussianBlur></filter></defs>
     <rect x="0" y="0" width=${SIZE} height=${SIZE} class="map-bg"></rect>
-    ${o ? svg`<circle class="map-other" cx=${o.x} cy=${o.y} r=${round(BLUR_RADIUS_KM * scale)} filter="url(#blur)"></circle>
-      <text class="map-label" x=${o.x} y=${round(Math.min(SIZE - 24, o.y + BLUR_RADIUS_KM * scale + 12))} text-anchor="middle">${labels.other}</text>` : ''}
-    ${v ? svg`<line class="map-route" x1=${v.x} y1=${v.y} x2=${s.x} y2=${s.y}></line>
+    ${
+      o
+        ? svg`<circle class="map-other" cx=${o.x} cy=${o.y} r=${round(BLUR_RADIUS_KM * scale)} filter="url(#blur)"></circle>
+      <text class="map-label" x=${o.x} y=${round(Math.min(SIZE - 24, o.y + BLUR_RADIUS_KM * scale + 12))} text-anchor="middle">${labels.other}</text>`
+        : ''
+    }
+    ${
+      v
+        ? svg`<line class="map-route" x1=${v.x} y1=${v.y} x2=${s.x} y2=${s.y}></line>
       <circle class="map-you" cx=${v.x} cy=${v.y} r="6"></circle>
-      <text class="map-label" x=${v.x} y=${v.y - 10} text-anchor="middle">${labels.you}</text>` : ''}
+      <text class="map-label" x=${v.x} y=${v.y - 10} text-anchor="middle">${labels.you}</text>`
+        : ''
+    }
     <path class="map-station" d="M${s.x} ${s.y - 11}l9 5v7l-9 5l-9-5v-7z"></path>
     <text class="map-label map-label-strong" x=${s.x} y=${s.y + 22} text-anchor="middle">${labels.station}</text>
     <line class="map-scale" x1=${PAD / 2} y1=${SIZE - 10} x2=${round(PAD / 2 + bar * unitKm * scale)} y2=${SIZE - 10}></line>

@@ -72,9 +72,7 @@ export const en = {
   retry: 'Try again',
   dataSources: 'Station data sources',
   shareText: (p: { name: string; address: string; hours: string; spot: string; url: string; safety: string }) =>
-    [`Let’s meet at ${p.name}, ${p.address}.`, p.hours, p.spot && `Spot: ${p.spot}.`, `Directions: ${p.url}`, p.safety]
-      .filter(Boolean)
-      .join('\n'),
+    [`Let’s meet at ${p.name}, ${p.address}.`, p.hours, p.spot && `Spot: ${p.spot}.`, `Directions: ${p.url}`, p.safety].filter(Boolean).join('\n'),
   errors: {
     'dataset-fetch': 'The list of safe meeting spots could not be loaded. Check your connection and try again.',
     'dataset-invalid': 'The list of safe meeting spots is damaged, so no station can be suggested.',

@@ -71,9 +71,7 @@ export const es: Messages = {
   retry: 'Reintentar',
   dataSources: 'Fuentes de los datos de las estaciones',
   shareText: (p) =>
-    [`Nos vemos en ${p.name}, ${p.address}.`, p.hours, p.spot && `Lugar: ${p.spot}.`, `Cómo llegar: ${p.url}`, p.safety]
-      .filter(Boolean)
-      .join('\n'),
+    [`Nos vemos en ${p.name}, ${p.address}.`, p.hours, p.spot && `Lugar: ${p.spot}.`, `Cómo llegar: ${p.url}`, p.safety].filter(Boolean).join('\n'),
   errors: {
     'dataset-fetch': 'No se pudo cargar la lista de lugares seguros. Revisa tu conexión e inténtalo de nuevo.',
     'dataset-invalid': 'La lista de lugares seguros está dañada, así que no se puede sugerir ninguna estación.',

@@ -93,8 +93,7 @@ function formatter(locale: string, kind: 'time' | 'weekday' | 'weekday-time'): I
     // 24-hour locales write "08:00"; 12-hour ones "8:00 AM" (a leading zero there looks odd).
     const h12 = new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone: 'UTC' }).resolvedOptions().hour12 === true;
     const time = { hour: h12 ? 'numeric' : '2-digit', minute: '2-digit' } as const;
-    const options: Intl.DateTimeFormatOptions =
-      kind === 'time' ? time : kind === 'weekday' ? { weekday: 'short' } : { weekday: 'short', ...time };
+    const options: Intl.DateTimeFormatOptions = kind === 'time' ? time : kind === 'weekday' ? { weekday: 'short' } : { weekday: 'short', ...time };
     format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
     formats.set(key, format);
   }

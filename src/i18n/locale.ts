@@ -100,11 +100,11 @@ export function loadMessages(locale: string, options: LoadOptions = {}): Promise
       return full;
     })
     .catch((cause: unknown) => {
-    loading.delete(resolved);
-    const error = new MessagesLoadError(resolved, url, cause);
-    (options.onError ?? ((e) => console.warn(e.message)))(error);
-    return en;
-  });
+      loading.delete(resolved);
+      const error = new MessagesLoadError(resolved, url, cause);
+      (options.onError ?? ((e) => console.warn(e.message)))(error);
+      return en;
+    });
   loading.set(resolved, promise);
   return promise;
 }

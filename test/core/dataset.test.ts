@@ -116,10 +116,20 @@ describe('parseDataset: dropped optional fields', () => {
 
   it('keeps every valid optional field as given', () => {
     const full = {
-      locality: 'New York', region: 'NY', postcode: '10010', agency: 'NYPD', kind: 'police',
-      hours: { mo: ['08:00-20:00'], sa: ['20:00-02:00', '10:00-12:00'], su: [] }, timezone: 'America/New_York',
-      features: ['video', 'lit'], spot: 'Front steps', phone: '+1 212-477-7411', url: 'https://www.nyc.gov/x',
-      notes: 'n', source: 'USGS', verified: '2026-11-28',
+      locality: 'New York',
+      region: 'NY',
+      postcode: '10010',
+      agency: 'NYPD',
+      kind: 'police',
+      hours: { mo: ['08:00-20:00'], sa: ['20:00-02:00', '10:00-12:00'], su: [] },
+      timezone: 'America/New_York',
+      features: ['video', 'lit'],
+      spot: 'Front steps',
+      phone: '+1 212-477-7411',
+      url: 'https://www.nyc.gov/x',
+      notes: 'n',
+      source: 'USGS',
+      verified: '2026-11-28',
     };
     const { station, warnings } = warningsOf(full);
     expect(warnings).to.deep.equal([]);
@@ -135,7 +145,11 @@ describe('parseDataset: dropped optional fields', () => {
     ['hours with a bad day key', { hours: { monday: ['08:00-20:00'] }, timezone: 'America/New_York' }, 'hours: must be'],
     ['hours 25:00', { hours: { mo: ['08:00-25:00'] }, timezone: 'America/New_York' }, 'hours: must be'],
     ['an empty range', { hours: { mo: ['08:00-08:00'] }, timezone: 'America/New_York' }, 'hours: must be'],
-    ['a timezone that does not exist', { timezone: 'Mars/Olympus' }, 'timezone: must be an IANA time zone name, like "America/New_York" (got "Mars/Olympus"); dropped'],
+    [
+      'a timezone that does not exist',
+      { timezone: 'Mars/Olympus' },
+      'timezone: must be an IANA time zone name, like "America/New_York" (got "Mars/Olympus"); dropped',
+    ],
     ['features that are not a list', { features: 'video' }, 'features: must be a list of words (got "video"); dropped'],
     ['a verified date that does not exist', { verified: '2026-02-30' }, 'verified: must be a date as YYYY-MM-DD (got "2026-02-30"); dropped'],
     ['a numeric postcode', { postcode: 10010 }, 'postcode: must be a non-empty string (got 10010); dropped'],
@@ -144,7 +158,10 @@ describe('parseDataset: dropped optional fields', () => {
       const { station, warnings } = warningsOf(patch);
       const field = reason.split(':')[0] as keyof typeof station;
       expect(station[field]).to.equal(undefined);
-      expect(warnings.some((w) => w.startsWith(reason)), warnings.join(' | ')).to.equal(true);
+      expect(
+        warnings.some((w) => w.startsWith(reason)),
+        warnings.join(' | '),
+      ).to.equal(true);
     });
   }
 

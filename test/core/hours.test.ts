@@ -19,54 +19,255 @@ const at = (iso: string) => new Date(iso);
  */
 const CASES: [string, Station, string, OpeningState][] = [
   ['24/7 is always open', station('24/7'), '2026-11-29T08:00:00Z', { kind: '24/7' }],
-  ['a weekday at noon is open until 20:00', station(WEEKDAYS_8_20, NY), '2026-11-30T17:00:00Z', { kind: 'open', until: { weekday: 'mo', time: '20:00', days: 0 } }],
-  ['one minute before closing is still open', station(WEEKDAYS_8_20, NY), '2026-12-01T00:59:59Z', { kind: 'open', until: { weekday: 'mo', time: '20:00', days: 0 } }],
-  ['closing time itself is closed, opening the next morning', station(WEEKDAYS_8_20, NY), '2026-12-01T01:00:00Z', { kind: 'closed', opens: { weekday: 'tu', time: '08:00', days: 1 } }],
+  [
+    'a weekday at noon is open until 20:00',
+    station(WEEKDAYS_8_20, NY),
+    '2026-11-30T17:00:00Z',
+    { kind: 'open', until: { weekday: 'mo', time: '20:00', days: 0 } },
+  ],
+  [
+    'one minute before closing is still open',
+    station(WEEKDAYS_8_20, NY),
+    '2026-12-01T00:59:59Z',
+    { kind: 'open', until: { weekday: 'mo', time: '20:00', days: 0 } },
+  ],
+  [
+    'closing time itself is closed, opening the next morning',
+    station(WEEKDAYS_8_20, NY),
+    '2026-12-01T01:00:00Z',
+    { kind: 'closed', opens: { weekday: 'tu', time: '08:00', days: 1 } },
+  ],
   ['opening time itself is open', station(WEEKDAYS_8_20, NY), '2026-11-30T13:00:00Z', { kind: 'open', until: { weekday: 'mo', time: '20:00', days: 0 } }],
-  ['before opening, it opens the same day', station(WEEKDAYS_8_20, NY), '2026-11-30T12:00:00Z', { kind: 'closed', opens: { weekday: 'mo', time: '08:00', days: 0 } }],
-  ['a Friday evening opens on Monday', station(WEEKDAYS_8_20, NY), '2026-12-05T02:00:00Z', { kind: 'closed', opens: { weekday: 'mo', time: '08:00', days: 3 } }],
-  ['a closed day (empty list) opens the next day', station(WEEKDAYS_8_20, NY), '2026-11-29T17:00:00Z', { kind: 'closed', opens: { weekday: 'mo', time: '08:00', days: 1 } }],
-  ['a day left out is closed', station({ mo: ['08:00-20:00'] }, NY), '2026-12-01T17:00:00Z', { kind: 'closed', opens: { weekday: 'mo', time: '08:00', days: 6 } }],
+  [
+    'before opening, it opens the same day',
+    station(WEEKDAYS_8_20, NY),
+    '2026-11-30T12:00:00Z',
+    { kind: 'closed', opens: { weekday: 'mo', time: '08:00', days: 0 } },
+  ],
+  [
+    'a Friday evening opens on Monday',
+    station(WEEKDAYS_8_20, NY),
+    '2026-12-05T02:00:00Z',
+    { kind: 'closed', opens: { weekday: 'mo', time: '08:00', days: 3 } },
+  ],
+  [
+    'a closed day (empty list) opens the next day',
+    station(WEEKDAYS_8_20, NY),
+    '2026-11-29T17:00:00Z',
+    { kind: 'closed', opens: { weekday: 'mo', time: '08:00', days: 1 } },
+  ],
+  [
+    'a day left out is closed',
+    station({ mo: ['08:00-20:00'] }, NY),
+    '2026-12-01T17:00:00Z',
+    { kind: 'closed', opens: { weekday: 'mo', time: '08:00', days: 6 } },
+  ],
   ['hours that list only closed days never open', station({ mo: [], su: [] }, NY), '2026-11-30T17:00:00Z', { kind: 'closed', opens: null }],
-  ['the only range of the week, just missed, opens in 7 days', station({ mo: ['08:00-10:00'] }, NY), '2026-11-30T16:00:00Z', { kind: 'closed', opens: { weekday: 'mo', time: '08:00', days: 7 } }],
-  ['two ranges in a day: the lunch break', station({ mo: ['08:00-12:00', '13:00-17:00'] }, NY), '2026-11-30T17:30:00Z', { kind: 'closed', opens: { weekday: 'mo', time: '13:00', days: 0 } }],
-  ['Friday 20:00-02:00 is open on Friday night until Saturday 02:00', station({ fr: ['20:00-02:00'], sa: [] }, NY), '2026-12-05T04:00:00Z', { kind: 'open', until: { weekday: 'sa', time: '02:00', days: 1 } }],
-  ['Friday 20:00-02:00 covers Saturday 01:00 although Saturday is closed', station({ fr: ['20:00-02:00'], sa: [] }, NY), '2026-12-05T06:00:00Z', { kind: 'open', until: { weekday: 'sa', time: '02:00', days: 0 } }],
-  ['Friday 20:00-02:00 is closed at Saturday 02:00', station({ fr: ['20:00-02:00'], sa: [] }, NY), '2026-12-05T07:00:00Z', { kind: 'closed', opens: { weekday: 'fr', time: '20:00', days: 6 } }],
-  ['Sunday 22:00-02:00 runs into Monday across the week boundary', station({ su: ['22:00-02:00'] }, NY), '2026-11-30T06:00:00Z', { kind: 'open', until: { weekday: 'mo', time: '02:00', days: 0 } }],
-  ['Sunday 20:00-24:00 and Monday 00:00-06:00 are open until Monday 06:00', station({ su: ['20:00-24:00'], mo: ['00:00-06:00'] }, NY), '2026-11-30T02:00:00Z', { kind: 'open', until: { weekday: 'mo', time: '06:00', days: 1 } }],
-  ['a range ending at 24:00 is open until 24:00 of that day', station({ mo: ['08:00-24:00'] }, NY), '2026-12-01T01:00:00Z', { kind: 'open', until: { weekday: 'mo', time: '24:00', days: 0 } }],
-  ['hours that cover the whole week never close', station({ mo: ['00:00-24:00'], tu: ['00:00-24:00'], we: ['00:00-24:00'], th: ['00:00-24:00'], fr: ['00:00-24:00'], sa: ['00:00-24:00'], su: ['12:00-24:00', '00:00-12:00'] }, NY), '2026-11-30T17:00:00Z', { kind: 'open', until: null }],
+  [
+    'the only range of the week, just missed, opens in 7 days',
+    station({ mo: ['08:00-10:00'] }, NY),
+    '2026-11-30T16:00:00Z',
+    { kind: 'closed', opens: { weekday: 'mo', time: '08:00', days: 7 } },
+  ],
+  [
+    'two ranges in a day: the lunch break',
+    station({ mo: ['08:00-12:00', '13:00-17:00'] }, NY),
+    '2026-11-30T17:30:00Z',
+    { kind: 'closed', opens: { weekday: 'mo', time: '13:00', days: 0 } },
+  ],
+  [
+    'Friday 20:00-02:00 is open on Friday night until Saturday 02:00',
+    station({ fr: ['20:00-02:00'], sa: [] }, NY),
+    '2026-12-05T04:00:00Z',
+    { kind: 'open', until: { weekday: 'sa', time: '02:00', days: 1 } },
+  ],
+  [
+    'Friday 20:00-02:00 covers Saturday 01:00 although Saturday is closed',
+    station({ fr: ['20:00-02:00'], sa: [] }, NY),
+    '2026-12-05T06:00:00Z',
+    { kind: 'open', until: { weekday: 'sa', time: '02:00', days: 0 } },
+  ],
+  [
+    'Friday 20:00-02:00 is closed at Saturday 02:00',
+    station({ fr: ['20:00-02:00'], sa: [] }, NY),
+    '2026-12-05T07:00:00Z',
+    { kind: 'closed', opens: { weekday: 'fr', time: '20:00', days: 6 } },
+  ],
+  [
+    'Sunday 22:00-02:00 runs into Monday across the week boundary',
+    station({ su: ['22:00-02:00'] }, NY),
+    '2026-11-30T06:00:00Z',
+    { kind: 'open', until: { weekday: 'mo', time: '02:00', days: 0 } },
+  ],
+  [
+    'Sunday 20:00-24:00 and Monday 00:00-06:00 are open until Monday 06:00',
+    station({ su: ['20:00-24:00'], mo: ['00:00-06:00'] }, NY),
+    '2026-11-30T02:00:00Z',
+    { kind: 'open', until: { weekday: 'mo', time: '06:00', days: 1 } },
+  ],
+  [
+    'a range ending at 24:00 is open until 24:00 of that day',
+    station({ mo: ['08:00-24:00'] }, NY),
+    '2026-12-01T01:00:00Z',
+    { kind: 'open', until: { weekday: 'mo', time: '24:00', days: 0 } },
+  ],
+  [
+    'hours that cover the whole week never close',
+    station(
+      {
+        mo: ['00:00-24:00'],
+        tu: ['00:00-24:00'],
+        we: ['00:00-24:00'],
+        th: ['00:00-24:00'],
+        fr: ['00:00-24:00'],
+        sa: ['00:00-24:00'],
+        su: ['12:00-24:00', '00:00-12:00'],
+      },
+      NY,
+    ),
+    '2026-11-30T17:00:00Z',
+    { kind: 'open', until: null },
+  ],
   // New York, spring forward, Sunday 2026-03-08: 02:00 EST becomes 03:00 EDT.
-  ['NY spring: 09:00 EDT is 13:00 UTC, so 09:00-17:00 is open', station(NINE_TO_FIVE_SUNDAY, NY), '2026-03-08T13:00:00Z', { kind: 'open', until: { weekday: 'su', time: '17:00', days: 0 } }],
-  ['NY spring: 12:30 UTC is 08:30 EDT, closed', station(NINE_TO_FIVE_SUNDAY, NY), '2026-03-08T12:30:00Z', { kind: 'closed', opens: { weekday: 'su', time: '09:00', days: 0 } }],
-  ['NY spring: 01:30 EST is inside Saturday 22:00-02:30', station({ sa: ['22:00-02:30'] }, NY), '2026-03-08T06:30:00Z', { kind: 'open', until: { weekday: 'su', time: '02:30', days: 0 } }],
-  ['NY spring: Saturday 22:00-02:30 ends when the clock jumps to 03:00', station({ sa: ['22:00-02:30'] }, NY), '2026-03-08T07:00:00Z', { kind: 'closed', opens: { weekday: 'sa', time: '22:00', days: 6 } }],
-  ['NY spring: a 02:00-03:00 range does not happen that night (01:59 EST)', station({ su: ['02:00-03:00'] }, NY), '2026-03-08T06:59:00Z', { kind: 'closed', opens: { weekday: 'su', time: '02:00', days: 0 } }],
-  ['NY spring: a 02:00-03:00 range does not happen that night (03:00 EDT)', station({ su: ['02:00-03:00'] }, NY), '2026-03-08T07:00:00Z', { kind: 'closed', opens: { weekday: 'su', time: '02:00', days: 7 } }],
+  [
+    'NY spring: 09:00 EDT is 13:00 UTC, so 09:00-17:00 is open',
+    station(NINE_TO_FIVE_SUNDAY, NY),
+    '2026-03-08T13:00:00Z',
+    { kind: 'open', until: { weekday: 'su', time: '17:00', days: 0 } },
+  ],
+  [
+    'NY spring: 12:30 UTC is 08:30 EDT, closed',
+    station(NINE_TO_FIVE_SUNDAY, NY),
+    '2026-03-08T12:30:00Z',
+    { kind: 'closed', opens: { weekday: 'su', time: '09:00', days: 0 } },
+  ],
+  [
+    'NY spring: 01:30 EST is inside Saturday 22:00-02:30',
+    station({ sa: ['22:00-02:30'] }, NY),
+    '2026-03-08T06:30:00Z',
+    { kind: 'open', until: { weekday: 'su', time: '02:30', days: 0 } },
+  ],
+  [
+    'NY spring: Saturday 22:00-02:30 ends when the clock jumps to 03:00',
+    station({ sa: ['22:00-02:30'] }, NY),
+    '2026-03-08T07:00:00Z',
+    { kind: 'closed', opens: { weekday: 'sa', time: '22:00', days: 6 } },
+  ],
+  [
+    'NY spring: a 02:00-03:00 range does not happen that night (01:59 EST)',
+    station({ su: ['02:00-03:00'] }, NY),
+    '2026-03-08T06:59:00Z',
+    { kind: 'closed', opens: { weekday: 'su', time: '02:00', days: 0 } },
+  ],
+  [
+    'NY spring: a 02:00-03:00 range does not happen that night (03:00 EDT)',
+    station({ su: ['02:00-03:00'] }, NY),
+    '2026-03-08T07:00:00Z',
+    { kind: 'closed', opens: { weekday: 'su', time: '02:00', days: 7 } },
+  ],
   // New York, fall back, Sunday 2026-11-01: 02:00 EDT becomes 01:00 EST, so 01:00-01:59 happens twice.
-  ['NY fall: 01:30 EDT is inside 01:00-02:00', station({ su: ['01:00-02:00'] }, NY), '2026-11-01T05:30:00Z', { kind: 'open', until: { weekday: 'su', time: '02:00', days: 0 } }],
-  ['NY fall: 01:30 EST, the second 01:30, is inside 01:00-02:00 too', station({ su: ['01:00-02:00'] }, NY), '2026-11-01T06:30:00Z', { kind: 'open', until: { weekday: 'su', time: '02:00', days: 0 } }],
-  ['NY fall: 02:00 EST closes 01:00-02:00', station({ su: ['01:00-02:00'] }, NY), '2026-11-01T07:00:00Z', { kind: 'closed', opens: { weekday: 'su', time: '01:00', days: 7 } }],
-  ['NY fall: 09:00 EST is 14:00 UTC, so 09:00-17:00 is open', station(NINE_TO_FIVE_SUNDAY, NY), '2026-11-01T14:00:00Z', { kind: 'open', until: { weekday: 'su', time: '17:00', days: 0 } }],
-  ['NY fall: 13:30 UTC is 08:30 EST, closed', station(NINE_TO_FIVE_SUNDAY, NY), '2026-11-01T13:30:00Z', { kind: 'closed', opens: { weekday: 'su', time: '09:00', days: 0 } }],
+  [
+    'NY fall: 01:30 EDT is inside 01:00-02:00',
+    station({ su: ['01:00-02:00'] }, NY),
+    '2026-11-01T05:30:00Z',
+    { kind: 'open', until: { weekday: 'su', time: '02:00', days: 0 } },
+  ],
+  [
+    'NY fall: 01:30 EST, the second 01:30, is inside 01:00-02:00 too',
+    station({ su: ['01:00-02:00'] }, NY),
+    '2026-11-01T06:30:00Z',
+    { kind: 'open', until: { weekday: 'su', time: '02:00', days: 0 } },
+  ],
+  [
+    'NY fall: 02:00 EST closes 01:00-02:00',
+    station({ su: ['01:00-02:00'] }, NY),
+    '2026-11-01T07:00:00Z',
+    { kind: 'closed', opens: { weekday: 'su', time: '01:00', days: 7 } },
+  ],
+  [
+    'NY fall: 09:00 EST is 14:00 UTC, so 09:00-17:00 is open',
+    station(NINE_TO_FIVE_SUNDAY, NY),
+    '2026-11-01T14:00:00Z',
+    { kind: 'open', until: { weekday: 'su', time: '17:00', days: 0 } },
+  ],
+  [
+    'NY fall: 13:30 UTC is 08:30 EST, closed',
+    station(NINE_TO_FIVE_SUNDAY, NY),
+    '2026-11-01T13:30:00Z',
+    { kind: 'closed', opens: { weekday: 'su', time: '09:00', days: 0 } },
+  ],
   // Sydney, fall back, Sunday 2026-04-05: 03:00 AEDT (UTC+11) becomes 02:00 AEST (UTC+10).
-  ['Sydney fall: 02:30 AEDT is inside Saturday 22:00-03:00', station({ sa: ['22:00-03:00'] }, SYDNEY), '2026-04-04T15:30:00Z', { kind: 'open', until: { weekday: 'su', time: '03:00', days: 0 } }],
-  ['Sydney fall: 02:30 AEST, the second 02:30, is inside it too', station({ sa: ['22:00-03:00'] }, SYDNEY), '2026-04-04T16:30:00Z', { kind: 'open', until: { weekday: 'su', time: '03:00', days: 0 } }],
-  ['Sydney fall: 03:00 AEST closes it', station({ sa: ['22:00-03:00'] }, SYDNEY), '2026-04-04T17:00:00Z', { kind: 'closed', opens: { weekday: 'sa', time: '22:00', days: 6 } }],
-  ['Sydney fall: 09:00 AEST is 23:00 UTC the day before', station(NINE_TO_FIVE_SUNDAY, SYDNEY), '2026-04-04T23:00:00Z', { kind: 'open', until: { weekday: 'su', time: '17:00', days: 0 } }],
+  [
+    'Sydney fall: 02:30 AEDT is inside Saturday 22:00-03:00',
+    station({ sa: ['22:00-03:00'] }, SYDNEY),
+    '2026-04-04T15:30:00Z',
+    { kind: 'open', until: { weekday: 'su', time: '03:00', days: 0 } },
+  ],
+  [
+    'Sydney fall: 02:30 AEST, the second 02:30, is inside it too',
+    station({ sa: ['22:00-03:00'] }, SYDNEY),
+    '2026-04-04T16:30:00Z',
+    { kind: 'open', until: { weekday: 'su', time: '03:00', days: 0 } },
+  ],
+  [
+    'Sydney fall: 03:00 AEST closes it',
+    station({ sa: ['22:00-03:00'] }, SYDNEY),
+    '2026-04-04T17:00:00Z',
+    { kind: 'closed', opens: { weekday: 'sa', time: '22:00', days: 6 } },
+  ],
+  [
+    'Sydney fall: 09:00 AEST is 23:00 UTC the day before',
+    station(NINE_TO_FIVE_SUNDAY, SYDNEY),
+    '2026-04-04T23:00:00Z',
+    { kind: 'open', until: { weekday: 'su', time: '17:00', days: 0 } },
+  ],
   // Sydney, spring forward, Sunday 2026-10-04: 02:00 AEST becomes 03:00 AEDT.
-  ['Sydney spring: 01:59 AEST is inside Saturday 20:00-02:30', station({ sa: ['20:00-02:30'] }, SYDNEY), '2026-10-03T15:59:00Z', { kind: 'open', until: { weekday: 'su', time: '02:30', days: 0 } }],
-  ['Sydney spring: the jump to 03:00 AEDT closes it', station({ sa: ['20:00-02:30'] }, SYDNEY), '2026-10-03T16:00:00Z', { kind: 'closed', opens: { weekday: 'sa', time: '20:00', days: 6 } }],
-  ['Sydney spring: 09:00 AEDT is 22:00 UTC the day before', station(NINE_TO_FIVE_SUNDAY, SYDNEY), '2026-10-03T22:00:00Z', { kind: 'open', until: { weekday: 'su', time: '17:00', days: 0 } }],
-  ['Sydney spring: 21:30 UTC is 08:30 AEDT, closed', station(NINE_TO_FIVE_SUNDAY, SYDNEY), '2026-10-03T21:30:00Z', { kind: 'closed', opens: { weekday: 'su', time: '09:00', days: 0 } }],
+  [
+    'Sydney spring: 01:59 AEST is inside Saturday 20:00-02:30',
+    station({ sa: ['20:00-02:30'] }, SYDNEY),
+    '2026-10-03T15:59:00Z',
+    { kind: 'open', until: { weekday: 'su', time: '02:30', days: 0 } },
+  ],
+  [
+    'Sydney spring: the jump to 03:00 AEDT closes it',
+    station({ sa: ['20:00-02:30'] }, SYDNEY),
+    '2026-10-03T16:00:00Z',
+    { kind: 'closed', opens: { weekday: 'sa', time: '20:00', days: 6 } },
+  ],
+  [
+    'Sydney spring: 09:00 AEDT is 22:00 UTC the day before',
+    station(NINE_TO_FIVE_SUNDAY, SYDNEY),
+    '2026-10-03T22:00:00Z',
+    { kind: 'open', until: { weekday: 'su', time: '17:00', days: 0 } },
+  ],
+  [
+    'Sydney spring: 21:30 UTC is 08:30 AEDT, closed',
+    station(NINE_TO_FIVE_SUNDAY, SYDNEY),
+    '2026-10-03T21:30:00Z',
+    { kind: 'closed', opens: { weekday: 'su', time: '09:00', days: 0 } },
+  ],
   // One instant, two zones: Monday 08:00 in New York is Tuesday 00:00 in Sydney.
-  ['a New York station at Monday 08:00 New York time is open', station(WEEKDAYS_8_20, NY), '2026-11-30T13:00:00Z', { kind: 'open', until: { weekday: 'mo', time: '20:00', days: 0 } }],
-  ['a Sydney station at that instant (Tuesday 00:00 there) is closed', station(WEEKDAYS_8_20, SYDNEY), '2026-11-30T13:00:00Z', { kind: 'closed', opens: { weekday: 'tu', time: '08:00', days: 0 } }],
+  [
+    'a New York station at Monday 08:00 New York time is open',
+    station(WEEKDAYS_8_20, NY),
+    '2026-11-30T13:00:00Z',
+    { kind: 'open', until: { weekday: 'mo', time: '20:00', days: 0 } },
+  ],
+  [
+    'a Sydney station at that instant (Tuesday 00:00 there) is closed',
+    station(WEEKDAYS_8_20, SYDNEY),
+    '2026-11-30T13:00:00Z',
+    { kind: 'closed', opens: { weekday: 'tu', time: '08:00', days: 0 } },
+  ],
   // Never a guessed zone.
   ['no hours is unknown', station(undefined, NY), '2026-11-30T17:00:00Z', { kind: 'unknown' }],
   ['hours without a time zone are unknown, kept to show as written', station(WEEKDAYS_8_20), '2026-11-30T17:00:00Z', { kind: 'unknown', hours: WEEKDAYS_8_20 }],
-  ['a time zone this runtime does not know is unknown', station(WEEKDAYS_8_20, 'Mars/Olympus_Mons'), '2026-11-30T17:00:00Z', { kind: 'unknown', hours: WEEKDAYS_8_20 }],
+  [
+    'a time zone this runtime does not know is unknown',
+    station(WEEKDAYS_8_20, 'Mars/Olympus_Mons'),
+    '2026-11-30T17:00:00Z',
+    { kind: 'unknown', hours: WEEKDAYS_8_20 },
+  ],
   ['an unreadable range is unknown, never repaired', station({ mo: ['8-20'] }, NY), '2026-11-30T17:00:00Z', { kind: 'unknown', hours: { mo: ['8-20'] } }],
 ];
 
@@ -88,7 +289,9 @@ describe('openingState', () => {
     const st = station(hours, NY);
     const wall = new Intl.DateTimeFormat('en-GB', { timeZone: NY, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     const inRange = (day: string, hhmm: string) =>
-      (day === 'Fri' && hhmm >= '20:00') || (day === 'Sat' && hhmm < '02:00') || (day === 'Sat' && hhmm >= '10:00' && hhmm < '14:00') ||
+      (day === 'Fri' && hhmm >= '20:00') ||
+      (day === 'Sat' && hhmm < '02:00') ||
+      (day === 'Sat' && hhmm >= '10:00' && hhmm < '14:00') ||
       (day === 'Sun' && ((hhmm >= '01:00' && hhmm < '02:00') || (hhmm >= '02:30' && hhmm < '03:30')));
     for (const start of ['2026-03-05T00:00:00Z', '2026-10-29T00:00:00Z']) {
       for (let t = Date.parse(start); t < Date.parse(start) + 5 * 86_400_000; t += 10 * 60_000) {
@@ -201,7 +404,17 @@ describe('parseDateTime (meet-at)', () => {
   });
 
   it('returns null for anything else, never a guess', () => {
-    for (const bad of ['', 'tomorrow', '2026-12-01', '18:30', '2026-02-30T10:00', '2026-13-01T10:00', '2026-12-01T24:00', '2026-12-01T10:00+5', '1764613800000']) {
+    for (const bad of [
+      '',
+      'tomorrow',
+      '2026-12-01',
+      '18:30',
+      '2026-02-30T10:00',
+      '2026-13-01T10:00',
+      '2026-12-01T24:00',
+      '2026-12-01T10:00+5',
+      '1764613800000',
+    ]) {
       expect(parseDateTime(bad), bad).to.equal(null);
     }
   });

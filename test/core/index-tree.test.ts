@@ -94,7 +94,9 @@ describe('queryIndex returns exactly what the brute-force ranking returns', () =
     for (let seed = 1; seed <= 400; seed++) {
       n += check('random world', seed, (r) => {
         const count = Math.floor(r() * r() * 600);
-        const stations = ids(count, r).map((id) => ({ ...anywhere(r), id })).map((p) => station(p.id, p.lat, p.lng));
+        const stations = ids(count, r)
+          .map((id) => ({ ...anywhere(r), id }))
+          .map((p) => station(p.id, p.lat, p.lng));
         return { stations, parties: () => ({ seller: anywhere(r), buyer: maybeBuyer(r, () => anywhere(r)) }), maxKm: () => radius(r) };
       });
     }
@@ -110,7 +112,11 @@ describe('queryIndex returns exactly what the brute-force ranking returns', () =
           const p = near(r, city(), r() < 0.8 ? 0.3 : 3);
           return station(id, p.lat, p.lng);
         });
-        return { stations, parties: () => ({ seller: near(r, city(), 0.5), buyer: maybeBuyer(r, () => near(r, city(), 0.5)) }), maxKm: () => [10, 40, 100, 2000][Math.floor(r() * 4)]! };
+        return {
+          stations,
+          parties: () => ({ seller: near(r, city(), 0.5), buyer: maybeBuyer(r, () => near(r, city(), 0.5)) }),
+          maxKm: () => [10, 40, 100, 2000][Math.floor(r() * 4)]!,
+        };
       });
     }
   });
@@ -119,7 +125,9 @@ describe('queryIndex returns exactly what the brute-force ranking returns', () =
     for (let seed = 1; seed <= 200; seed++) {
       check('identical parties', seed, (r) => {
         const c = anywhere(r);
-        const stations = ids(Math.floor(r() * 400), r).map((id) => ({ id, ...near(r, c, 1) })).map((p) => station(p.id, p.lat, p.lng));
+        const stations = ids(Math.floor(r() * 400), r)
+          .map((id) => ({ id, ...near(r, c, 1) }))
+          .map((p) => station(p.id, p.lat, p.lng));
         return {
           stations,
           parties: () => {
@@ -155,7 +163,9 @@ describe('queryIndex returns exactly what the brute-force ranking returns', () =
           const lat = r() < 0.05 ? 90 : 90 - r() * r() * 3;
           return { lat: north * lat, lng: r() * 360 - 180 };
         };
-        const stations = ids(Math.floor(r() * 500), r).map((id) => ({ id, ...polar() })).map((p) => station(p.id, p.lat, p.lng));
+        const stations = ids(Math.floor(r() * 500), r)
+          .map((id) => ({ id, ...polar() }))
+          .map((p) => station(p.id, p.lat, p.lng));
         return { stations, parties: () => ({ seller: polar(), buyer: maybeBuyer(r, polar) }), maxKm: () => [40, 150, 400, Infinity][Math.floor(r() * 4)]! };
       });
     }
@@ -180,7 +190,9 @@ describe('queryIndex returns exactly what the brute-force ranking returns', () =
     for (let seed = 1; seed <= 300; seed++) {
       const r = random(seed);
       const c = anywhere(r);
-      const stations = ids(1 + Math.floor(r() * 300), r).map((id) => ({ id, ...near(r, c, 0.6) })).map((p) => station(p.id, p.lat, p.lng));
+      const stations = ids(1 + Math.floor(r() * 300), r)
+        .map((id) => ({ id, ...near(r, c, 0.6) }))
+        .map((p) => station(p.id, p.lat, p.lng));
       const index = createStationIndex(stations, 4);
       for (const mode of MODES) {
         const seller = near(r, c, 0.5);
@@ -202,7 +214,9 @@ describe('queryIndex returns exactly what the brute-force ranking returns', () =
 describe('rankStations', () => {
   it('switches to the index from 1,000 stations on and still agrees with the linear scan', () => {
     const r = random(7);
-    const stations = ids(5000, r).map((id) => ({ id, ...near(r, { lat: 40.7, lng: -74 }, 2) })).map((p) => station(p.id, p.lat, p.lng));
+    const stations = ids(5000, r)
+      .map((id) => ({ id, ...near(r, { lat: 40.7, lng: -74 }, 2) }))
+      .map((p) => station(p.id, p.lat, p.lng));
     for (let q = 0; q < 60; q++) {
       const seller = near(r, { lat: 40.7, lng: -74 }, 2);
       const buyer = q % 4 === 0 ? null : near(r, { lat: 40.7, lng: -74 }, 2);

@@ -35,7 +35,11 @@ function schemaProblems(s: Record<string, unknown>): string[] {
   if (!(typeof s.lng === 'number' && s.lng >= -180 && s.lng <= 180)) bad('lng');
   for (const f of OPTIONAL_TEXT) if (f in s && !nonEmpty(s[f])) bad(f);
   if ('kind' in s && !(STATION_KINDS as readonly unknown[]).includes(s.kind)) bad('kind');
-  if ('features' in s && !(Array.isArray(s.features) && s.features.every((f) => (FEATURES as readonly unknown[]).includes(f)) && new Set(s.features).size === s.features.length)) bad('features');
+  if (
+    'features' in s &&
+    !(Array.isArray(s.features) && s.features.every((f) => (FEATURES as readonly unknown[]).includes(f)) && new Set(s.features).size === s.features.length)
+  )
+    bad('features');
   if ('url' in s && !(typeof s.url === 'string' && /^https?:$/.test(safeUrl(s.url)?.protocol ?? ''))) bad('url');
   if ('verified' in s && !(typeof s.verified === 'string' && isRealDate(s.verified))) bad('verified');
   if ('timezone' in s && !(typeof s.timezone === 'string' && isTimeZone(s.timezone))) bad('timezone');
@@ -76,7 +80,9 @@ function isWeekly(h: unknown): boolean {
 /** Values near the schema's edges, mixed with anything JSON can hold. */
 const anything = fc.jsonValue({ maxDepth: 3 });
 const maybe = <T>(good: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: good }, { weight: 1, arbitrary: anything });
-const time = fc.tuple(fc.integer({ min: 0, max: 25 }), fc.constantFrom(0, 15, 30, 59, 60)).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+const time = fc
+  .tuple(fc.integer({ min: 0, max: 25 }), fc.constantFrom(0, 15, 30, 59, 60))
+  .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
 const stationish = fc.record(
   {
     id: maybe(fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,70}$/), fc.constantFrom('a', 'a', 'b', 'A', '-a', ''))),
@@ -90,13 +96,28 @@ const stationish = fc.record(
     hours: maybe(
       fc.oneof(
         fc.constant('24/7'),
-        fc.dictionary(fc.constantFrom(...WEEKDAYS, 'xx', 'Mo'), fc.array(fc.oneof(fc.tuple(time, time).map(([a, b]) => `${a}-${b}`), fc.constant('24:00-01:00'), fc.string()), { maxLength: 3 })),
+        fc.dictionary(
+          fc.constantFrom(...WEEKDAYS, 'xx', 'Mo'),
+          fc.array(
+            fc.oneof(
+              fc.tuple(time, time).map(([a, b]) => `${a}-${b}`),
+              fc.constant('24:00-01:00'),
+              fc.string(),
+            ),
+            { maxLength: 3 },
+          ),
+        ),
       ),
     ),
     timezone: maybe(fc.constantFrom('America/New_York', 'Europe/London', 'UTC', 'Mars/Olympus', 'america/new_york', '../etc', '')),
     features: maybe(fc.array(fc.constantFrom(...FEATURES, 'video', 'teleport', ''), { maxLength: 6 })),
     url: maybe(fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'data:text/html,x', 'ftp://x.org/', '//x.org', 'https://', 'HTTPS://X.ORG'))),
-    verified: maybe(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constantFrom('2026-02-30', '2026-13-01', '26-01-01'))),
+    verified: maybe(
+      fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+        fc.constantFrom('2026-02-30', '2026-13-01', '26-01-01'),
+      ),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -142,11 +163,17 @@ function checkParse(value: unknown): void {
 
 describe('parseDataset, on any JSON value', () => {
   it('throws nothing but DatasetError on arbitrary JSON', () => {
-    fc.assert(fc.property(anything, (v) => checkParse(asJson(v))), RUNS);
+    fc.assert(
+      fc.property(anything, (v) => checkParse(asJson(v))),
+      RUNS,
+    );
   });
 
   it('keeps only stations that satisfy the schema, unrepaired, and accounts for every other one', () => {
-    fc.assert(fc.property(datasetish, (v) => checkParse(asJson(v))), RUNS);
+    fc.assert(
+      fc.property(datasetish, (v) => checkParse(asJson(v))),
+      RUNS,
+    );
   });
 
   it('survives hostile shapes: deep nesting, __proto__ keys, huge arrays of junk', () => {
@@ -303,7 +330,29 @@ describe('numberConverter (attribute → number)', () => {
   });
 
   it('is NaN for the classic traps, and undefined for a removed attribute', () => {
-    for (const text of ['', ' ', 'abc', '0x1A', '1_000', '1,5', 'Infinity', '-Infinity', 'NaN', '.', '-', '+', 'e5', '1e', '1.2.3', '--1', '٣', '０', '1\u200b', '40.7°', '40.7N'])
+    for (const text of [
+      '',
+      ' ',
+      'abc',
+      '0x1A',
+      '1_000',
+      '1,5',
+      'Infinity',
+      '-Infinity',
+      'NaN',
+      '.',
+      '-',
+      '+',
+      'e5',
+      '1e',
+      '1.2.3',
+      '--1',
+      '٣',
+      '０',
+      '1\u200b',
+      '40.7°',
+      '40.7N',
+    ])
       expect(Number.isNaN(numberConverter.fromAttribute(text)), JSON.stringify(text)).to.equal(true);
     expect(numberConverter.fromAttribute(null)).to.equal(undefined);
   });

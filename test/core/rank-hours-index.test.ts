@@ -12,8 +12,12 @@ function world(n: number): Station[] {
   let seed = 7;
   const rnd = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
   return Array.from({ length: n }, (_, i) => ({
-    id: `s${String(i).padStart(5, '0')}`, name: `S${i}`, address: `${i} St`, country: 'US',
-    lat: 40.6 + rnd() * 0.3, lng: -74.1 + rnd() * 0.3,
+    id: `s${String(i).padStart(5, '0')}`,
+    name: `S${i}`,
+    address: `${i} St`,
+    country: 'US',
+    lat: 40.6 + rnd() * 0.3,
+    lng: -74.1 + rnd() * 0.3,
     ...(i % 3 === 0 ? { hours: weekdays, timezone: 'America/New_York' } : i % 3 === 1 ? { hours: '24/7' as const, timezone: 'America/New_York' } : {}),
   }));
 }
@@ -30,7 +34,12 @@ describe('rankStations with opening hours, indexed and scanned alike', () => {
       const scanned = rankStations(openThen.slice(0, INDEX_MIN_STATIONS - 1), parties, { limit: 20 });
       const rest = rankStations(openThen.slice(INDEX_MIN_STATIONS - 1), parties, { limit: 20 });
       const oracle = [...scanned, ...rest]
-        .sort((a, b) => Math.max(a.sellerKm, a.buyerKm!) - Math.max(b.sellerKm, b.buyerKm!) || a.sellerKm + a.buyerKm! - (b.sellerKm + b.buyerKm!) || (a.station.id < b.station.id ? -1 : 1))
+        .sort(
+          (a, b) =>
+            Math.max(a.sellerKm, a.buyerKm!) - Math.max(b.sellerKm, b.buyerKm!) ||
+            a.sellerKm + a.buyerKm! - (b.sellerKm + b.buyerKm!) ||
+            (a.station.id < b.station.id ? -1 : 1),
+        )
         .slice(0, 20);
       expect(indexed.map((s) => s.station.id)).to.deep.equal(oracle.map((s) => s.station.id));
       expect(indexed.every((s) => isOpenAt(s.station, at) !== false)).to.equal(true);
@@ -47,6 +56,11 @@ describe('rankStations with opening hours, indexed and scanned alike', () => {
     expect(preferred[0]!.station.id).to.not.equal('s00000');
     expect(isOpenAt(preferred[0]!.station, SATURDAY_NIGHT)).to.not.equal(false);
     const rest = preferred.slice(1).map((s) => s.station.id);
-    expect(rest).to.deep.equal(plain.map((s) => s.station.id).filter((id) => id !== preferred[0]!.station.id).slice(0, 9));
+    expect(rest).to.deep.equal(
+      plain
+        .map((s) => s.station.id)
+        .filter((id) => id !== preferred[0]!.station.id)
+        .slice(0, 9),
+    );
   });
 });

@@ -152,7 +152,9 @@ describe('rankStations against a brute-force oracle', () => {
       // Wrap longitudes, so worlds that straddle the antimeridian are tested too.
       const at = (lat: number, lng: number) => ({ lat: Math.max(-90, Math.min(90, lat)), lng: ((((lng + 180) % 360) + 360) % 360) - 180 });
       const stations = Array.from({ length: 1 + Math.floor(rnd() * 60) }, (_, i) =>
-        ((p) => station(`s${Math.floor(rnd() * 1000)}-${i}`, p.lat, p.lng))(at(snap(centre.lat + (rnd() - 0.5) * spread), snap(centre.lng + (rnd() - 0.5) * spread))),
+        ((p) => station(`s${Math.floor(rnd() * 1000)}-${i}`, p.lat, p.lng))(
+          at(snap(centre.lat + (rnd() - 0.5) * spread), snap(centre.lng + (rnd() - 0.5) * spread)),
+        ),
       );
       const seller = at(centre.lat + (rnd() - 0.5) * spread, centre.lng + (rnd() - 0.5) * spread);
       const buyer = rnd() < 0.2 ? null : at(centre.lat + (rnd() - 0.5) * spread, centre.lng + (rnd() - 0.5) * spread);

@@ -88,9 +88,11 @@ describe('rankTiles', () => {
     expect(fetched / queries).to.be.below(15);
   });
 
-  it('loads a few of the city\'s tiles for a query in a dense city, and nothing when no tile is within reach', async () => {
+  it("loads a few of the city's tiles for a query in a dense city, and nothing when no tile is within reach", async () => {
     const r = random(3);
-    const stations = Array.from({ length: 2000 }, (_, i) => ({ id: `c${i}`, ...near(r, { lat: 40.7, lng: -74 }, 0.3) })).map((p) => station(p.id, p.lat, p.lng));
+    const stations = Array.from({ length: 2000 }, (_, i) => ({ id: `c${i}`, ...near(r, { lat: 40.7, lng: -74 }, 0.3) })).map((p) =>
+      station(p.id, p.lat, p.lng),
+    );
     const { tiles, load } = serve(stations, 128);
     const inCity = await rankTiles(tiles, { seller: { lat: 40.7, lng: -74 } }, { limit: 3 }, load);
     // The city centre is a corner shared by four cells, each with a bound of 0 there.

@@ -60,7 +60,8 @@ function reply(r: Respond): Reply {
   }
   if (r.body !== undefined) return new Response(r.body, { headers });
   if (r.bytes) return new Response(new Uint8Array(r.bytes), { headers });
-  if (r.partly === 'reject') return json({ ...nyc, stations: [...nyc.stations, { id: 'no-lat', name: 'No lat', address: '1 St', country: 'US', lng: -73.99 }] });
+  if (r.partly === 'reject')
+    return json({ ...nyc, stations: [...nyc.stations, { id: 'no-lat', name: 'No lat', address: '1 St', country: 'US', lng: -73.99 }] });
   if (r.partly === 'warn') return json({ ...nyc, stations: [{ ...nyc.stations[0], url: 'javascript:alert(1)' }, ...nyc.stations.slice(1)] });
   return json(r.json);
 }
@@ -95,7 +96,9 @@ for (const group of table.groups) {
           props = {};
         }
         if (c.geolocation) {
-          sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((_ok, fail) => fail!({ code: c.geolocation, message: '' } as GeolocationPositionError));
+          sinon
+            .stub(navigator.geolocation, 'getCurrentPosition')
+            .callsFake((_ok, fail) => fail!({ code: c.geolocation, message: '' } as GeolocationPositionError));
           attrs['buyer-lat'] = attrs['buyer-lng'] = null;
         }
         const m = await mount(Object.fromEntries(Object.entries(attrs).filter((e): e is [string, string] => e[1] !== null)), props);

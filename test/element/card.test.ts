@@ -64,7 +64,15 @@ describe('the best station as a card', () => {
   });
 
   it('shows hours as written when a station has weekly hours', async () => {
-    const weekly: Station = { id: 'lobby', name: 'Lobby', address: '1 Main St', country: 'US', lat: 40.73, lng: -73.99, hours: { mo: ['08:00-20:00'], sa: [] } };
+    const weekly: Station = {
+      id: 'lobby',
+      name: 'Lobby',
+      address: '1 Main St',
+      country: 'US',
+      lat: 40.73,
+      lng: -73.99,
+      hours: { mo: ['08:00-20:00'], sa: [] },
+    };
     const m = await mount(sellerOnly, { stations: [weekly] });
     await ready(m);
     expect(text($(m, '[part~="hours"]'))).to.equal('Hours: Mon 8:00 AM–8:00 PM · Sat closed');
@@ -343,7 +351,14 @@ describe('theming and layout', () => {
     m.el.innerHTML = '<span slot="heading">Pick a safe spot</span><span slot="footer">Powered by us</span>';
     await ready(m);
     const slots = $$(m, 'slot') as HTMLSlotElement[];
-    expect(slots.map((s) => s.assignedNodes().map((n) => n.textContent).join(''))).to.deep.equal(['Pick a safe spot', 'Powered by us']);
+    expect(
+      slots.map((s) =>
+        s
+          .assignedNodes()
+          .map((n) => n.textContent)
+          .join(''),
+      ),
+    ).to.deep.equal(['Pick a safe spot', 'Powered by us']);
   });
 
   for (const width of [280, 800]) {

@@ -1,19 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { nyc } from '../fixtures/nyc.js';
-import {
-  alertText,
-  cleanup,
-  lastSuggest,
-  LOWER_EAST_SIDE,
-  MIDTOWN,
-  mount,
-  settled,
-  shadow,
-  suggestionIds,
-  UNION_SQUARE,
-  type Mounted,
-} from './helpers.js';
+import { alertText, cleanup, lastSuggest, LOWER_EAST_SIDE, MIDTOWN, mount, settled, shadow, suggestionIds, UNION_SQUARE, type Mounted } from './helpers.js';
 
 const PCT_13 = nyc.stations.find((s) => s.id === 'nypd-pct-013')!;
 const positions = (seller = LOWER_EAST_SIDE, buyer: typeof MIDTOWN | null = MIDTOWN) => ({
@@ -279,9 +267,9 @@ describe('<safetrade-meetup> errors: each shows a visible alert and fires safetr
 
 describe('<safetrade-meetup> location from the viewer', () => {
   it('asks for geolocation only after a click, then ranks for both parties', async () => {
-    const geo = sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((ok) =>
-      ok({ coords: { latitude: 40.758, longitude: -73.9855, accuracy: 30 } } as GeolocationPosition),
-    );
+    const geo = sinon
+      .stub(navigator.geolocation, 'getCurrentPosition')
+      .callsFake((ok) => ok({ coords: { latitude: 40.758, longitude: -73.9855, accuracy: 30 } } as GeolocationPosition));
     const m = await mount(positions(LOWER_EAST_SIDE, null), { stations: nyc });
     await ready(m);
     expect(geo.called).to.equal(false);
@@ -298,9 +286,7 @@ describe('<safetrade-meetup> location from the viewer', () => {
     ['geolocation-unavailable', 3, /could not be found/],
   ] as const) {
     it(`${code} (GeolocationPositionError code ${geoCode}) keeps the widget usable`, async () => {
-      sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((_ok, fail) =>
-        fail!({ code: geoCode, message: '' } as GeolocationPositionError),
-      );
+      sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((_ok, fail) => fail!({ code: geoCode, message: '' } as GeolocationPositionError));
       const m = await mount(positions(LOWER_EAST_SIDE, null), { stations: nyc });
       await ready(m);
       (shadow(m.el).querySelector('[part~="locate"]') as HTMLButtonElement).click();

@@ -31,8 +31,7 @@ export async function settled(m: Mounted, predicate: () => boolean, message = 'w
 }
 
 export const shadow = (el: Element) => el.shadowRoot!;
-export const suggestionIds = (el: Element) =>
-  [...shadow(el).querySelectorAll('[part~="suggestion"]')].map((n) => n.getAttribute('data-station-id'));
+export const suggestionIds = (el: Element) => [...shadow(el).querySelectorAll('[part~="suggestion"]')].map((n) => n.getAttribute('data-station-id'));
 export const alertText = (el: Element) => shadow(el).querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
 export const lastSuggest = (m: Mounted) => m.of('safetrade-suggest').at(-1)?.detail as { mode: string; suggestions: { station: { id: string } }[] } | undefined;
 

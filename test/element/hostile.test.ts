@@ -9,7 +9,28 @@ import { cleanup, mount, settled, shadow, suggestionIds, type Mounted } from './
 const attrs = { 'seller-lat': String(HOSTILE_AT.lat), 'seller-lng': String(HOSTILE_AT.lng), limit: '20', locale: 'en-US' };
 const canary = () => (window as unknown as Record<string, unknown>)[CANARY];
 // Elements no payload may create, whatever the widget's own template grows into.
-const FOREIGN = new Set(['SCRIPT', 'IMG', 'SVG', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'STYLE', 'LINK', 'META', 'BASE', 'FORM', 'INPUT', 'VIDEO', 'AUDIO', 'SOURCE', 'MATH', 'TEMPLATE', 'B', 'I']);
+const FOREIGN = new Set([
+  'SCRIPT',
+  'IMG',
+  'SVG',
+  'IFRAME',
+  'FRAME',
+  'OBJECT',
+  'EMBED',
+  'STYLE',
+  'LINK',
+  'META',
+  'BASE',
+  'FORM',
+  'INPUT',
+  'VIDEO',
+  'AUDIO',
+  'SOURCE',
+  'MATH',
+  'TEMPLATE',
+  'B',
+  'I',
+]);
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 /** Text holding bidi controls is balanced and isolated by the loader (invisible controls only); other text is untouched. */
 const shown = (s: string) => s.replace(BIDI, '');
@@ -55,7 +76,10 @@ function openBidiAt(text: string, index: number): boolean {
   return stack.length > 0;
 }
 
-async function mountHostile(props: Record<string, unknown> = { stations: hostile }, extra: Record<string, string> = {}): Promise<{ m: Mounted; box: HTMLElement }> {
+async function mountHostile(
+  props: Record<string, unknown> = { stations: hostile },
+  extra: Record<string, string> = {},
+): Promise<{ m: Mounted; box: HTMLElement }> {
   const box = document.createElement('div');
   box.style.cssText = 'width: 320px; font-size: 16px;';
   document.body.append(box);
@@ -99,7 +123,10 @@ describe('a hostile dataset: nothing executes', () => {
     // The same session on honest data, every field filled, builds the widget's own elements; hostile data adds none.
     const { m: honest } = await mountHostile({ stations: honestTwin });
     const own = await session(honest);
-    expect([...tags].filter((t) => !own.has(t) || FOREIGN.has(t)), 'elements a payload created').to.deep.equal([]);
+    expect(
+      [...tags].filter((t) => !own.has(t) || FOREIGN.has(t)),
+      'elements a payload created',
+    ).to.deep.equal([]);
     expect(shadow(m.el).querySelectorAll('style')).to.have.length(0); // Lit adopts its styles; a <style> here came from data
     const handlers = all(m.el).flatMap((n) => [...n.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${n.tagName} ${a.name}`));
     expect(handlers).to.deep.equal([]);
@@ -124,7 +151,10 @@ describe('a hostile dataset: nothing executes', () => {
       expect(['http:', 'https:']).to.include((link as HTMLAnchorElement).protocol);
     }
     // javascript:, data: and their disguises never reach a station: the loader dropped them.
-    const urls = m.of('safetrade-suggest')[0]!.detail.suggestions.map((s: { station: { url?: string } }) => s.station.url).filter(Boolean);
+    const urls = m
+      .of('safetrade-suggest')[0]!
+      .detail.suggestions.map((s: { station: { url?: string } }) => s.station.url)
+      .filter(Boolean);
     expect(urls.every((u: string) => /^https?:\/\//.test(u))).to.equal(true);
   });
 });
@@ -163,7 +193,8 @@ describe('a hostile dataset: the text stays readable', () => {
       for (const label of labels) for (const end of ends(label)) expect(openBidiAt(label, end), `${id}: in "${label}"`).to.equal(false);
       // On screen, the station's own text is isolated from what surrounds it.
       for (const part of shownCard.querySelectorAll('[part~="name"], [part~="address"]')) {
-        const isolated = (n: Element | null): boolean => !!n && n !== part.parentElement && (getComputedStyle(n).unicodeBidi === 'isolate' || n.tagName === 'BDI' || isolated(n.firstElementChild));
+        const isolated = (n: Element | null): boolean =>
+          !!n && n !== part.parentElement && (getComputedStyle(n).unicodeBidi === 'isolate' || n.tagName === 'BDI' || isolated(n.firstElementChild));
         expect(isolated(part), `${id}: ${part.getAttribute('part')} is isolated`).to.equal(true);
       }
     }

@@ -84,7 +84,14 @@ describe('languages', () => {
 
 describe('opening hours and meet-at', () => {
   const at = (id: string, lat: number, hours: Station['hours']): Station => ({
-    id, name: id, address: `${id} St`, country: 'US', lat, lng: -73.99, hours, timezone: 'America/New_York',
+    id,
+    name: id,
+    address: `${id} St`,
+    country: 'US',
+    lat,
+    lng: -73.99,
+    hours,
+    timezone: 'America/New_York',
   });
   // Nearest first for a seller at 40.73: a lobby open 09:00–17:00 on weekdays, then a 24/7 zone.
   const lobby = at('a-lobby', 40.7301, { mo: ['09:00-17:00'], tu: ['09:00-17:00'], we: ['09:00-17:00'], th: ['09:00-17:00'], fr: ['09:00-17:00'] });

@@ -312,9 +312,7 @@ describe('many widgets on one page', () => {
   it('different sources stay independent: one failing does not touch the others', async () => {
     const good = `/dist/stations.json?independent=${Date.now()}`;
     const missing = `/test/fixtures/datasets/missing-${Date.now()}.json`;
-    const widgets = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => mount({ ...positions, 'stations-src': i % 2 ? good : missing })),
-    );
+    const widgets = await Promise.all(Array.from({ length: 50 }, (_, i) => mount({ ...positions, 'stations-src': i % 2 ? good : missing })));
     await waitUntil(() => widgets.every((w) => w.of('safetrade-ready').length + w.of('safetrade-error').length > 0), 'not settled', { timeout: 5000 });
     await Promise.all(widgets.map((w) => w.el.updateComplete));
     widgets.forEach((w, i) => {

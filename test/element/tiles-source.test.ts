@@ -167,7 +167,12 @@ describe('<safetrade-meetup> with stations-src pointing at a tile manifest', () 
 
   it('suggests exactly what the whole dataset would, fetching a few tiles, and follows input changes', async () => {
     const { url, requested } = serveTiles();
-    const { el, events } = await mountOn(url, { 'seller-lat': String(LES.lat), 'seller-lng': String(LES.lng), 'buyer-lat': String(MIDTOWN.lat), 'buyer-lng': String(MIDTOWN.lng) });
+    const { el, events } = await mountOn(url, {
+      'seller-lat': String(LES.lat),
+      'seller-lng': String(LES.lng),
+      'buyer-lat': String(MIDTOWN.lat),
+      'buyer-lng': String(MIDTOWN.lng),
+    });
     await until(() => events.some((e) => e.type === 'safetrade-suggest'));
     expect(events[0]!.type).to.equal('safetrade-ready');
     expect(events[0]!.detail).to.deep.equal({ stations: 3000, rejected: 0 });

@@ -28,7 +28,11 @@ describe('the es and fr catalogues', () => {
       const same = shape(messages)
         .map((line) => line.split(':')[0]!)
         .filter((path) => {
-          const get = (o: unknown) => path.split('.').slice(1).reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], o);
+          const get = (o: unknown) =>
+            path
+              .split('.')
+              .slice(1)
+              .reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], o);
           const [a, b] = [get(messages), get(en)];
           const text = (v: unknown) => (typeof v === 'function' ? String(v('X', 'Y', 'Z')) : v);
           return text(a) === text(b);
@@ -73,7 +77,15 @@ describe('plural forms through Intl.PluralRules', () => {
 });
 
 describe('key strings per locale (snapshot)', () => {
-  const WEEK: WeeklyHours = { mo: ['08:00-20:00'], tu: ['08:00-20:00'], we: ['08:00-20:00'], th: ['08:00-20:00'], fr: ['08:00-20:00'], sa: ['10:00-14:00'], su: [] };
+  const WEEK: WeeklyHours = {
+    mo: ['08:00-20:00'],
+    tu: ['08:00-20:00'],
+    we: ['08:00-20:00'],
+    th: ['08:00-20:00'],
+    fr: ['08:00-20:00'],
+    sa: ['10:00-14:00'],
+    su: [],
+  };
   const st = (hours: Station['hours'], timezone?: string): Station => ({ id: 's', name: 'S', address: 'a', country: 'US', lat: 0, lng: 0, hours, timezone });
   const NY = 'America/New_York';
   /** [locale, catalogue] → the card's lines: 24/7, open, closed till another day, closed till later today, open till midnight, as written. */
@@ -90,27 +102,111 @@ describe('key strings per locale (snapshot)', () => {
   ];
 
   const SNAPSHOT: [string, Messages, (string | null)[]][] = [
-    ['en-US', en, ['Open 24/7', 'Open now · until 8:00 PM', 'Closed · opens Sat 10:00 AM', 'Closed · opens 8:00 AM', 'Open now · until midnight',
-      'Hours: Mon–Fri 8:00 AM–8:00 PM · Sat 10:00 AM–2:00 PM · Sun closed', null,
-      'Meet at a police safe-trade station', 'There is no safe-trade station near enough to both of you.']],
-    ['en-GB', en, ['Open 24/7', 'Open now · until 20:00', 'Closed · opens Sat 10:00', 'Closed · opens 08:00', 'Open now · until midnight',
-      'Hours: Mon–Fri 08:00–20:00 · Sat 10:00–14:00 · Sun closed', null,
-      'Meet at a police safe-trade station', 'There is no safe-trade station near enough to both of you.']],
-    ['en-AU', en, ['Open 24/7', 'Open now · until 8:00 pm', 'Closed · opens Sat 10:00 am', 'Closed · opens 8:00 am', 'Open now · until midnight',
-      'Hours: Mon–Fri 8:00 am–8:00 pm · Sat 10:00 am–2:00 pm · Sun closed', null,
-      'Meet at a police safe-trade station', 'There is no safe-trade station near enough to both of you.']],
-    ['es', es, ['Abierto las 24 horas', 'Abierto ahora · hasta 20:00', 'Cerrado · abre sáb, 10:00', 'Cerrado · abre 08:00', 'Abierto ahora · hasta medianoche',
-      'Horario: lun–vie 08:00–20:00 · sáb 10:00–14:00 · dom cerrado', null,
-      'Reúnanse en un punto seguro de la policía', 'No hay ningún punto de intercambio seguro lo bastante cerca de ambos.']],
-    ['es-MX', es, ['Abierto las 24 horas', 'Abierto ahora · hasta 8:00 p.m.', 'Cerrado · abre sáb 10:00 a.m.', 'Cerrado · abre 8:00 a.m.', 'Abierto ahora · hasta medianoche',
-      'Horario: lun–vie 8:00 a.m.–8:00 p.m. · sáb 10:00 a.m.–2:00 p.m. · dom cerrado', null,
-      'Reúnanse en un punto seguro de la policía', 'No hay ningún punto de intercambio seguro lo bastante cerca de ambos.']],
-    ['fr', fr, ['Ouvert 24 h/24, 7 j/7', 'Ouvert · jusqu’à 20:00', 'Fermé · ouvre sam. 10:00', 'Fermé · ouvre 08:00', 'Ouvert · jusqu’à minuit',
-      'Horaires\u00a0: lun.–ven. 08:00–20:00 · sam. 10:00–14:00 · dim. fermé', null,
-      'Rencontrez-vous à un poste de police', 'Aucun poste d’échange sûr n’est assez proche de vous deux.']],
-    ['fr-CA', fr, ['Ouvert 24 h/24, 7 j/7', 'Ouvert · jusqu’à 20 h 00', 'Fermé · ouvre sam. 10 h 00', 'Fermé · ouvre 08 h 00', 'Ouvert · jusqu’à minuit',
-      'Horaires\u00a0: lun.–ven. 08 h 00–20 h 00 · sam. 10 h 00–14 h 00 · dim. fermé', null,
-      'Rencontrez-vous à un poste de police', 'Aucun poste d’échange sûr n’est assez proche de vous deux.']],
+    [
+      'en-US',
+      en,
+      [
+        'Open 24/7',
+        'Open now · until 8:00 PM',
+        'Closed · opens Sat 10:00 AM',
+        'Closed · opens 8:00 AM',
+        'Open now · until midnight',
+        'Hours: Mon–Fri 8:00 AM–8:00 PM · Sat 10:00 AM–2:00 PM · Sun closed',
+        null,
+        'Meet at a police safe-trade station',
+        'There is no safe-trade station near enough to both of you.',
+      ],
+    ],
+    [
+      'en-GB',
+      en,
+      [
+        'Open 24/7',
+        'Open now · until 20:00',
+        'Closed · opens Sat 10:00',
+        'Closed · opens 08:00',
+        'Open now · until midnight',
+        'Hours: Mon–Fri 08:00–20:00 · Sat 10:00–14:00 · Sun closed',
+        null,
+        'Meet at a police safe-trade station',
+        'There is no safe-trade station near enough to both of you.',
+      ],
+    ],
+    [
+      'en-AU',
+      en,
+      [
+        'Open 24/7',
+        'Open now · until 8:00 pm',
+        'Closed · opens Sat 10:00 am',
+        'Closed · opens 8:00 am',
+        'Open now · until midnight',
+        'Hours: Mon–Fri 8:00 am–8:00 pm · Sat 10:00 am–2:00 pm · Sun closed',
+        null,
+        'Meet at a police safe-trade station',
+        'There is no safe-trade station near enough to both of you.',
+      ],
+    ],
+    [
+      'es',
+      es,
+      [
+        'Abierto las 24 horas',
+        'Abierto ahora · hasta 20:00',
+        'Cerrado · abre sáb, 10:00',
+        'Cerrado · abre 08:00',
+        'Abierto ahora · hasta medianoche',
+        'Horario: lun–vie 08:00–20:00 · sáb 10:00–14:00 · dom cerrado',
+        null,
+        'Reúnanse en un punto seguro de la policía',
+        'No hay ningún punto de intercambio seguro lo bastante cerca de ambos.',
+      ],
+    ],
+    [
+      'es-MX',
+      es,
+      [
+        'Abierto las 24 horas',
+        'Abierto ahora · hasta 8:00 p.m.',
+        'Cerrado · abre sáb 10:00 a.m.',
+        'Cerrado · abre 8:00 a.m.',
+        'Abierto ahora · hasta medianoche',
+        'Horario: lun–vie 8:00 a.m.–8:00 p.m. · sáb 10:00 a.m.–2:00 p.m. · dom cerrado',
+        null,
+        'Reúnanse en un punto seguro de la policía',
+        'No hay ningún punto de intercambio seguro lo bastante cerca de ambos.',
+      ],
+    ],
+    [
+      'fr',
+      fr,
+      [
+        'Ouvert 24 h/24, 7 j/7',
+        'Ouvert · jusqu’à 20:00',
+        'Fermé · ouvre sam. 10:00',
+        'Fermé · ouvre 08:00',
+        'Ouvert · jusqu’à minuit',
+        'Horaires\u00a0: lun.–ven. 08:00–20:00 · sam. 10:00–14:00 · dim. fermé',
+        null,
+        'Rencontrez-vous à un poste de police',
+        'Aucun poste d’échange sûr n’est assez proche de vous deux.',
+      ],
+    ],
+    [
+      'fr-CA',
+      fr,
+      [
+        'Ouvert 24 h/24, 7 j/7',
+        'Ouvert · jusqu’à 20 h 00',
+        'Fermé · ouvre sam. 10 h 00',
+        'Fermé · ouvre 08 h 00',
+        'Ouvert · jusqu’à minuit',
+        'Horaires\u00a0: lun.–ven. 08 h 00–20 h 00 · sam. 10 h 00–14 h 00 · dim. fermé',
+        null,
+        'Rencontrez-vous à un poste de police',
+        'Aucun poste d’échange sûr n’est assez proche de vous deux.',
+      ],
+    ],
   ];
 
   for (const [locale, messages, expected] of SNAPSHOT) {
@@ -123,6 +219,8 @@ describe('key strings per locale (snapshot)', () => {
     const p = { name: 'NYPD 13th Precinct', address: '230 East 21st Street', hours: '', spot: 'By the sign', url: 'https://maps.example/x', safety: '' };
     expect(en.shareText(p)).to.equal('Let’s meet at NYPD 13th Precinct, 230 East 21st Street.\nSpot: By the sign.\nDirections: https://maps.example/x');
     expect(es.shareText(p)).to.equal('Nos vemos en NYPD 13th Precinct, 230 East 21st Street.\nLugar: By the sign.\nCómo llegar: https://maps.example/x');
-    expect(fr.shareText(p)).to.equal('Rendez-vous à NYPD 13th Precinct, 230 East 21st Street.\nEndroit\u00a0: By the sign.\nItinéraire\u00a0: https://maps.example/x');
+    expect(fr.shareText(p)).to.equal(
+      'Rendez-vous à NYPD 13th Precinct, 230 East 21st Street.\nEndroit\u00a0: By the sign.\nItinéraire\u00a0: https://maps.example/x',
+    );
   });
 });

@@ -96,11 +96,13 @@ describe('loadMessages', () => {
     expect(retried.heading).to.equal(fr.heading);
     expect(errors).to.have.length(1);
   });
-
 });
 
 describe('the built dist/locales files', () => {
-  for (const [lang, source] of [['es', es], ['fr', fr]] as const) {
+  for (const [lang, source] of [
+    ['es', es],
+    ['fr', fr],
+  ] as const) {
     it(`dist/locales/${lang}.js is a self-contained ES module whose default export is the ${lang} catalogue`, async () => {
       const module = (await import(/* @vite-ignore */ fromDist(lang))) as { default: Messages };
       const built = module.default;

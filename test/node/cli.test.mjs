@@ -79,7 +79,10 @@ describe('validate: GeoJSON and dataset files, by feature or station index', () 
 
   it('names the missing header columns and the likely renames', () => {
     const { code, err } = cli('validate', `${F}/missing-columns.csv`);
-    assert.equal(err, `safetrade-stations: ${F}/missing-columns.csv:1: header: missing columns "id", "lat", "lng" (the header must name at least id, name, address, country, lat, lng; rename "latitude" → "lat", "longitude" → "lng")`);
+    assert.equal(
+      err,
+      `safetrade-stations: ${F}/missing-columns.csv:1: header: missing columns "id", "lat", "lng" (the header must name at least id, name, address, country, lat, lng; rename "latitude" → "lat", "longitude" → "lng")`,
+    );
     assert.equal(code, 1);
   });
 
@@ -112,7 +115,15 @@ describe('build and round trip', () => {
       postcode: '20009',
       agency: 'Metropolitan Police Department',
       kind: 'police',
-      hours: { mo: ['08:00-20:00'], tu: ['08:00-20:00'], we: ['08:00-20:00'], th: ['08:00-20:00'], fr: ['08:00-20:00'], sa: ['10:00-12:00'], su: ['10:00-12:00'] },
+      hours: {
+        mo: ['08:00-20:00'],
+        tu: ['08:00-20:00'],
+        we: ['08:00-20:00'],
+        th: ['08:00-20:00'],
+        fr: ['08:00-20:00'],
+        sa: ['10:00-12:00'],
+        su: ['10:00-12:00'],
+      },
       timezone: 'America/New_York',
       spot: 'Station lobby',
       phone: '+1 202-673-6815',
@@ -133,13 +144,33 @@ describe('build and round trip', () => {
     assert.equal(b.code, 0, b.err);
     assert.equal(b.err, `${F}/dup-a.csv:2: notice: id: "extra-a" already given at ${F}/dup-b.csv:3; this one left out`);
     const dataset = JSON.parse(readFileSync(out, 'utf8'));
-    assert.deepEqual(dataset.stations.map((s) => [s.id, s.name]), [['extra-b', 'B'], ['extra-a', 'A again'], ['test-denver-1', 'Denver Police District 1 (test copy)'], ['test-dc-3d', 'DC Third District (test copy)']]);
+    assert.deepEqual(
+      dataset.stations.map((s) => [s.id, s.name]),
+      [
+        ['extra-b', 'B'],
+        ['extra-a', 'A again'],
+        ['test-denver-1', 'Denver Police District 1 (test copy)'],
+        ['test-dc-3d', 'DC Third District (test copy)'],
+      ],
+    );
     assert.equal(dataset.name, 'Merged');
     assert.equal(dataset.updated, '2026-11-28');
 
     const again = join(tmp, 'again.json');
     const geo = join(tmp, 'one.geojson');
-    writeFileSync(geo, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [-73.98, 40.74] }, properties: { id: 'geo-1', name: 'G', address: '1 Geo St', country: 'US', attribution: 'Geo credit' } }] }));
+    writeFileSync(
+      geo,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [-73.98, 40.74] },
+            properties: { id: 'geo-1', name: 'G', address: '1 Geo St', country: 'US', attribution: 'Geo credit' },
+          },
+        ],
+      }),
+    );
     const c = cli('build', out, geo, '-o', again);
     assert.equal(c.code, 0, c.err);
     const merged = JSON.parse(readFileSync(again, 'utf8'));
@@ -180,14 +211,34 @@ describe('stats', () => {
 describe('usage errors', () => {
   for (const [label, args, code, message] of [
     ['no command', [], 2, /^Usage: safetrade-stations <command>/],
-    ['an unknown command', ['check', 'x.csv'], 2, /^safetrade-stations: unknown command "check" \(expected validate, build or stats\)\nRun `safetrade-stations --help` for usage\.$/],
+    [
+      'an unknown command',
+      ['check', 'x.csv'],
+      2,
+      /^safetrade-stations: unknown command "check" \(expected validate, build or stats\)\nRun `safetrade-stations --help` for usage\.$/,
+    ],
     ['an unknown flag', ['validate', '--fast', 'x.csv'], 2, /^safetrade-stations: Unknown option '--fast'/],
     ['a missing file', ['validate', 'no/such.csv'], 1, /^safetrade-stations: no\/such\.csv: no such file$/],
-    ['an unknown format', ['validate', 'package-lock.yaml'], 1, /^safetrade-stations: package-lock\.yaml: unknown format "\.yaml" \(expected \.csv, \.geojson or \.json\)$/],
+    [
+      'an unknown format',
+      ['validate', 'package-lock.yaml'],
+      1,
+      /^safetrade-stations: package-lock\.yaml: unknown format "\.yaml" \(expected \.csv, \.geojson or \.json\)$/,
+    ],
     ['build without -o', ['build', `${F}/good.csv`], 2, /^safetrade-stations: build needs -o <out\.json>/],
-    ['a bad --updated', ['build', `${F}/good.csv`, '-o', '/dev/null', '--updated', 'yesterday'], 2, /--updated must be a date as YYYY-MM-DD \(got "yesterday"\)/],
+    [
+      'a bad --updated',
+      ['build', `${F}/good.csv`, '-o', '/dev/null', '--updated', 'yesterday'],
+      2,
+      /--updated must be a date as YYYY-MM-DD \(got "yesterday"\)/,
+    ],
     ['two files to validate', ['validate', 'a.csv', 'b.csv'], 2, /validate takes one file \(got 2\)/],
-    ['a JSON file that is not a dataset', ['validate', 'package.json'], 1, /^safetrade-stations: package\.json: "format" must be "safetrade-stations" \(got undefined\)$/],
+    [
+      'a JSON file that is not a dataset',
+      ['validate', 'package.json'],
+      1,
+      /^safetrade-stations: package\.json: "format" must be "safetrade-stations" \(got undefined\)$/,
+    ],
   ]) {
     it(`explains ${label} on stderr and exits ${code}`, () => {
       const r = cli(...args);

@@ -28,7 +28,11 @@ describe('the shipped dataset', () => {
     try {
       const out = join(dir, 'stations.json');
       const files = Object.keys(manifest.sources).map((f) => `data/sources/${f}`);
-      const r = spawnSync(process.execPath, ['bin/safetrade-stations.mjs', 'build', ...files, '-o', out, '--name', manifest.name, '--updated', manifest.updated], { cwd: root, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        ['bin/safetrade-stations.mjs', 'build', ...files, '-o', out, '--name', manifest.name, '--updated', manifest.updated],
+        { cwd: root, encoding: 'utf8' },
+      );
       assert.equal(r.status, 0, r.stderr);
       assert.equal(readFileSync(out, 'utf8'), read('dist/stations.json'));
     } finally {
@@ -50,17 +54,23 @@ describe('the shipped dataset', () => {
     assert.equal(pending.length, 33);
     assert.ok(pending.includes('nypd-td-03') && pending.includes('nypd-td-11'));
     const shipped = new Set(built.dataset.stations.map((s) => s.id));
-    assert.deepEqual(pending.filter((id) => shipped.has(id)), []);
-    assert.deepEqual(built.coverage.map((c) => [c.file, c.shipped, c.pending.length]), [
-      ['us-ny-nypd.csv', 96, 2],
-      ['us-il-chicago.csv', 22, 0],
-      ['us-pa-philadelphia.csv', 21, 0],
-      ['us-co-denver.csv', 5, 0],
-      ['us-dc-mpd.csv', 1, 2],
-      ['pending-us.csv', 0, 15],
-      ['pending-ca.csv', 0, 8],
-      ['pending-au.csv', 0, 6],
-    ]);
+    assert.deepEqual(
+      pending.filter((id) => shipped.has(id)),
+      [],
+    );
+    assert.deepEqual(
+      built.coverage.map((c) => [c.file, c.shipped, c.pending.length]),
+      [
+        ['us-ny-nypd.csv', 96, 2],
+        ['us-il-chicago.csv', 22, 0],
+        ['us-pa-philadelphia.csv', 21, 0],
+        ['us-co-denver.csv', 5, 0],
+        ['us-dc-mpd.csv', 1, 2],
+        ['pending-us.csv', 0, 15],
+        ['pending-ca.csv', 0, 8],
+        ['pending-au.csv', 0, 6],
+      ],
+    );
   });
 
   it('takes its date from data/dataset.json, not the clock, and credits OpenStreetMap for the 3 OSM points', () => {
@@ -71,7 +81,10 @@ describe('the shipped dataset', () => {
   });
 
   it('names a source and a licence on every shipped station', () => {
-    assert.deepEqual(built.dataset.stations.filter((s) => !/licence: /.test(s.source ?? '')).map((s) => s.id), []);
+    assert.deepEqual(
+      built.dataset.stations.filter((s) => !/licence: /.test(s.source ?? '')).map((s) => s.id),
+      [],
+    );
   });
 
   it('has a DATA-LICENSES.md in step with the sources (regenerate: npm run data:licenses)', () => {
@@ -83,26 +96,35 @@ describe('pipeline', () => {
   it('fails on an id repeated across source files, naming both places', async () => {
     const inputs = await Promise.all(['dup-a.csv', 'dup-b.csv'].map((f) => readInput(new URL(`test/fixtures/data/${f}`, root).pathname, f)));
     const { issues } = await assemble(inputs, { duplicates: 'error' });
-    assert.deepEqual(issues.map((i) => `${i.where}: ${i.reason}`), ['dup-b.csv:3: id: duplicate of "extra-a" at dup-a.csv:2']);
+    assert.deepEqual(
+      issues.map((i) => `${i.where}: ${i.reason}`),
+      ['dup-b.csv:3: id: duplicate of "extra-a" at dup-a.csv:2'],
+    );
   });
 
   it('requires source and licence on shipped rows when asked (as the build does)', async () => {
     const input = readCsv('id,name,address,country,lat,lng\nx,X,1 Main St,US,40.7,-74\n', 'plain.csv');
     const { issues } = await assemble([input], { requireProvenance: true });
-    assert.deepEqual(issues.map((i) => `${i.where}: ${i.reason}`), [
-      'plain.csv:2: source: missing (every shipped row says where its coordinate came from)',
-      'plain.csv:2: licence: missing (every shipped row names the licence of its source)',
-    ]);
+    assert.deepEqual(
+      issues.map((i) => `${i.where}: ${i.reason}`),
+      [
+        'plain.csv:2: source: missing (every shipped row says where its coordinate came from)',
+        'plain.csv:2: licence: missing (every shipped row names the licence of its source)',
+      ],
+    );
   });
 
-  it('lists all of a row\'s problems, those found while reading it first', async () => {
+  it("lists all of a row's problems, those found while reading it first", async () => {
     const input = readCsv('id,name,address,country,lat,lng,hours,features,url\nx,X,1 Main St,US,40.7,-74,daily,lit;cctv,javascript:void(0)\n', 'two.csv');
     const { dataset, issues } = await assemble([input]);
-    assert.deepEqual(issues.map((i) => `${i.where}: ${i.level}: ${i.reason}`), [
-      'two.csv:2: warning: hours: must be "24/7" or days and times like "mo-fr 09:00-17:00; sa 10:00-14:00; su closed" (got "daily"); dropped',
-      'two.csv:2: warning: features: unknown word "cctv" ignored (known: video, lit, signage, parking, indoor, staffed, accessible)',
-      'two.csv:2: warning: url: must be an absolute http: or https: URL (got "javascript:void(0)"); dropped',
-    ]);
+    assert.deepEqual(
+      issues.map((i) => `${i.where}: ${i.level}: ${i.reason}`),
+      [
+        'two.csv:2: warning: hours: must be "24/7" or days and times like "mo-fr 09:00-17:00; sa 10:00-14:00; su closed" (got "daily"); dropped',
+        'two.csv:2: warning: features: unknown word "cctv" ignored (known: video, lit, signage, parking, indoor, staffed, accessible)',
+        'two.csv:2: warning: url: must be an absolute http: or https: URL (got "javascript:void(0)"); dropped',
+      ],
+    );
     assert.deepEqual(dataset.stations, [{ id: 'x', name: 'X', address: '1 Main St', country: 'US', lat: 40.7, lng: -74, features: ['lit'] }]);
   });
 
@@ -110,10 +132,13 @@ describe('pipeline', () => {
     const input = readCsv('id,name,address,country,lat,lng\nx,X,1 Main St,US,,\n', 'empty.csv');
     const { dataset, issues } = await assemble([input]);
     assert.deepEqual(dataset.stations, []);
-    assert.deepEqual(issues.map((i) => i.reason), ['lat: missing']);
+    assert.deepEqual(
+      issues.map((i) => i.reason),
+      ['lat: missing'],
+    );
   });
 
-  it('parses quoted CSV fields with commas, quotes and line breaks, and knows each record\'s line', () => {
+  it("parses quoted CSV fields with commas, quotes and line breaks, and knows each record's line", () => {
     const { header, records } = parseCsv('\ufeffa,b\r\n"x, ""y""","multi\nline"\n\nlast,row');
     assert.deepEqual(header, ['a', 'b']);
     assert.deepEqual(records, [

@@ -31,7 +31,9 @@ const page = (datasetUrl, attrs) => `<!doctype html>
 <html lang="en-US"><head><meta charset="utf-8"><title>Listing</title>
 <script src="/dist/safetrade-meetup.js"></script></head>
 <body><h1>Road bike, barely used</h1>
-<safetrade-meetup ${Object.entries({ ...attrs, 'stations-src': datasetUrl }).map(([k, v]) => `${k}="${v}"`).join(' ')}></safetrade-meetup>
+<safetrade-meetup ${Object.entries({ ...attrs, 'stations-src': datasetUrl })
+  .map(([k, v]) => `${k}="${v}"`)
+  .join(' ')}></safetrade-meetup>
 </body></html>`;
 
 /** Installed before any page script: records events, geolocation calls and every attempt to store anything. */
@@ -77,7 +79,10 @@ function spellings({ lat, lng }) {
       const fixed = v.toFixed(digits);
       out.add(fixed).add(fixed.replace('.', ',')).add(fixed.replace(/^-/, '')).add(fixed.replace(/^-/, '').replace('.', ','));
     }
-    out.add(String(v)).add(String(Math.round(Math.abs(v) * 1e4))).add(String(Math.round(Math.abs(v) * 1e5)));
+    out
+      .add(String(v))
+      .add(String(Math.round(Math.abs(v) * 1e4)))
+      .add(String(Math.round(Math.abs(v) * 1e5)));
     const a = Math.abs(v);
     const deg = Math.floor(a);
     const min = Math.floor((a - deg) * 60);
@@ -110,11 +115,21 @@ before(async () => {
   });
   // The dataset's host tries to track: it sets a cookie. A cross-origin fetch without credentials must not keep it.
   dataServer = await serve((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'set-cookie': 'tracker=1; Path=/; SameSite=None' }).end(dataset);
+    res
+      .writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'set-cookie': 'tracker=1; Path=/; SameSite=None' })
+      .end(dataset);
   });
   browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 });
 
@@ -128,7 +143,13 @@ const SESSIONS = [
   // A buyer on a listing: the host gives the seller's location, the buyer's own comes from geolocation.
   { viewer: 'buyer', other: SELLER, own: BUYER, locates: true, attrs: { 'seller-lat': SELLER.lat, 'seller-lng': SELLER.lng } },
   // A seller answering a buyer: the host gives both; the widget must still not show the buyer's.
-  { viewer: 'seller', other: BUYER, own: SELLER, locates: false, attrs: { 'seller-lat': SELLER.lat, 'seller-lng': SELLER.lng, 'buyer-lat': BUYER.lat, 'buyer-lng': BUYER.lng } },
+  {
+    viewer: 'seller',
+    other: BUYER,
+    own: SELLER,
+    locates: false,
+    attrs: { 'seller-lat': SELLER.lat, 'seller-lng': SELLER.lng, 'buyer-lat': BUYER.lat, 'buyer-lng': BUYER.lng },
+  },
 ];
 
 for (const { viewer, other: given, own: located, locates, attrs: positions } of SESSIONS) {
@@ -160,27 +181,30 @@ for (const { viewer, other: given, own: located, locates, attrs: positions } of 
       await tab.locator('safetrade-meetup [part~="select"]').first().click();
       await tab.locator('safetrade-meetup [part~="share"]').first().click();
       await tab.waitForFunction(() => window.__audit.events.some((e) => e.type === 'safetrade-share'));
-      Object.assign(audit, await tab.evaluate(async () => {
-        const el = document.querySelector('safetrade-meetup');
-        const nodes = [...el.shadowRoot.querySelectorAll('*')];
-        return {
-          ...window.__audit,
-          hostAttributes: [...el.attributes].map((a) => `${a.name}=${a.value}`),
-          text: el.shadowRoot.textContent + nodes.map((n) => ('value' in n && typeof n.value === 'string' ? n.value : '')).join(' '),
-          attributes: nodes.flatMap((n) => [...n.attributes].map((a) => `${a.name}=${a.value}`)),
-          links: nodes.filter((n) => n.href).map((n) => n.href),
-          distances: nodes.filter((n) => n.part.contains('distance')).map((n) => n.textContent.trim()),
-          clipboard: await navigator.clipboard.readText().catch(() => ''),
-          storage: {
-            cookie: document.cookie,
-            local: localStorage.length,
-            session: sessionStorage.length,
-            indexedDB: (await indexedDB.databases()).map((d) => d.name),
-            caches: await caches.keys(),
-            serviceWorkers: (await navigator.serviceWorker?.getRegistrations())?.length ?? 0,
-          },
-        };
-      }));
+      Object.assign(
+        audit,
+        await tab.evaluate(async () => {
+          const el = document.querySelector('safetrade-meetup');
+          const nodes = [...el.shadowRoot.querySelectorAll('*')];
+          return {
+            ...window.__audit,
+            hostAttributes: [...el.attributes].map((a) => `${a.name}=${a.value}`),
+            text: el.shadowRoot.textContent + nodes.map((n) => ('value' in n && typeof n.value === 'string' ? n.value : '')).join(' '),
+            attributes: nodes.flatMap((n) => [...n.attributes].map((a) => `${a.name}=${a.value}`)),
+            links: nodes.filter((n) => n.href).map((n) => n.href),
+            distances: nodes.filter((n) => n.part.contains('distance')).map((n) => n.textContent.trim()),
+            clipboard: await navigator.clipboard.readText().catch(() => ''),
+            storage: {
+              cookie: document.cookie,
+              local: localStorage.length,
+              session: sessionStorage.length,
+              indexedDB: (await indexedDB.databases()).map((d) => d.name),
+              caches: await caches.keys(),
+              serviceWorkers: (await navigator.serviceWorker?.getRegistrations())?.length ?? 0,
+            },
+          };
+        }),
+      );
       audit.cookies = await context.cookies();
     });
 
@@ -193,7 +217,10 @@ for (const { viewer, other: given, own: located, locates, attrs: positions } of 
 
     it('sends requests only to the page’s origin and the dataset’s origin', () => {
       const origins = new Set(requests.map((r) => new URL(r.url).origin));
-      assert.deepEqual([...origins].filter((o) => o !== pageServer.origin && o !== dataServer.origin), []);
+      assert.deepEqual(
+        [...origins].filter((o) => o !== pageServer.origin && o !== dataServer.origin),
+        [],
+      );
       assert.equal(dataServer.seen.length - seenBefore, 1);
     });
 
@@ -212,15 +239,21 @@ for (const { viewer, other: given, own: located, locates, attrs: positions } of 
     });
 
     it(`shows, links, shares and reports the ${viewer === 'buyer' ? 'seller' : 'buyer'}’s location nowhere, in no spelling`, () => {
-      assert.ok(audit.text.includes('Suggest this station') && audit.links.length > 0 && audit.clipboard.length > 0, 'the session did not get far enough to be audited');
+      assert.ok(
+        audit.text.includes('Suggest this station') && audit.links.length > 0 && audit.clipboard.length > 0,
+        'the session did not get far enough to be audited',
+      );
       const places = {
         'rendered text': audit.text,
-        'attributes': audit.attributes.join('\n'),
+        attributes: audit.attributes.join('\n'),
         'attributes, URL-decoded': decodeURIComponent(audit.attributes.join('\n')),
-        'links': audit.links.join('\n'),
-        'the share message': audit.events.filter((e) => e.type === 'safetrade-share').map((e) => e.detail).join('\n'),
+        links: audit.links.join('\n'),
+        'the share message': audit.events
+          .filter((e) => e.type === 'safetrade-share')
+          .map((e) => e.detail)
+          .join('\n'),
         'the clipboard': audit.clipboard,
-        'events': audit.events.map((e) => e.detail).join('\n'),
+        events: audit.events.map((e) => e.detail).join('\n'),
       };
       for (const [where, content] of Object.entries(places))
         for (const s of spellings(given)) assert.ok(!mentions(content, s), `the other party's ${s} appears in ${where}`);
@@ -230,7 +263,10 @@ for (const { viewer, other: given, own: located, locates, attrs: positions } of 
       const events = audit.events.map((e) => e.detail).join('\n');
       for (const s of spellings(located)) assert.ok(!mentions(events, s), `${s} in an event`);
       const positionsOnPage = audit.hostAttributes.filter((a) => /^(seller|buyer)-l/.test(a));
-      assert.deepEqual(positionsOnPage, Object.entries(positions).map(([k, v]) => `${k}=${v}`));
+      assert.deepEqual(
+        positionsOnPage,
+        Object.entries(positions).map(([k, v]) => `${k}=${v}`),
+      );
     });
 
     it('gives the other party’s distance only in steps of at least half a unit', () => {
