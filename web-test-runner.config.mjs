@@ -5,7 +5,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countingReporter } from './scripts/counting-reporter.mjs';
-import { chromiumPath } from './scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/ensure-chromium.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -34,15 +34,7 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath: chromiumPath(),
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

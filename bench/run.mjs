@@ -12,6 +12,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/ensure-chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'node_modules/.cache/safetrade-bench');
@@ -21,14 +22,6 @@ const loadOnly = process.argv.includes('--load-only');
 const tilesOnly = process.argv.includes('--tiles-only');
 const sizes = quick ? [100, 1000, 10000] : [100, 1000, 10000, 100000];
 const budgetMs = quick ? 100 : 400;
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 mkdirSync(out, { recursive: true });
 const common = { entryPoints: [join(root, 'bench/entry.ts')], bundle: true, target: 'es2022', logLevel: 'error' };
@@ -49,7 +42,7 @@ async function queryTables() {
   let chromeVersion = '';
   if (browser) {
     const { chromium } = await import('playwright-core');
-    const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const b = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     chromeVersion = b.version();
     const page = await b.newPage();
     await page.addScriptTag({ path: join(out, 'bench.iife.js') });

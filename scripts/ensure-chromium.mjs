@@ -14,6 +14,17 @@ const CANDIDATES = [
   '/usr/bin/google-chrome-stable',
 ];
 
+/** Flags for headless Chromium here: as root it needs --no-sandbox; the machine has no internet. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export function chromiumPath() {
   return CANDIDATES.find((p) => p && existsSync(p));
 }

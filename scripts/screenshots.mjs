@@ -3,8 +3,8 @@
 // in headless Chromium, into screenshots/ (git-ignored) so a person can look at them.
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { startServer } from './server.mjs';
-import { chromiumPath } from './ensure-chromium.mjs';
+import { startServer } from './serve.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './ensure-chromium.mjs';
 
 const both = { 'seller-lat': '40.7150', 'seller-lng': '-73.9843', 'buyer-lat': '40.7580', 'buyer-lng': '-73.9855' };
 const seller = { 'seller-lat': '40.7150', 'seller-lng': '-73.9843' };
@@ -21,10 +21,10 @@ const STATES = {
 
 const out = new URL('../screenshots/', import.meta.url);
 mkdirSync(out, { recursive: true });
-const { server, origin } = await startServer(0);
+const { server, url: origin } = await startServer();
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 let count = 0;
 try {

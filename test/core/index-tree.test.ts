@@ -3,18 +3,10 @@ import { createStationIndex, distanceKm, queryIndex, rankStations } from '../../
 import { indexFor, scan } from '../../src/core/rank.js';
 import type { LatLng, Mode, Station, Suggestion } from '../../src/core/types.js';
 import { nyc } from '../fixtures/nyc.js';
+import { random } from '../fixtures/random.js';
 
 const MODES: Mode[] = ['fair', 'total', 'buyer'];
 
-/** Seeded PRNG (mulberry32): a failing case names its seed and replays. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rand = ReturnType<typeof random>;
 
 const station = (id: string, lat: number, lng: number): Station => ({ id, name: id, address: id, country: 'US', lat, lng });

@@ -3,6 +3,7 @@ import { distanceKm, rankStations } from '../../src/core/index.js';
 import type { LatLng, Mode, Station } from '../../src/core/types.js';
 import { compareScored, score } from '../../src/core/rank.js';
 import { nyc } from '../fixtures/nyc.js';
+import { random } from '../fixtures/random.js';
 
 const LOWER_EAST_SIDE: LatLng = { lat: 40.715, lng: -73.9843 };
 const MIDTOWN: LatLng = { lat: 40.758, lng: -73.9855 };
@@ -10,16 +11,6 @@ const ids = (s: { station: Station }[]) => s.map((x) => x.station.id);
 
 function station(id: string, lat: number, lng: number): Station {
   return { id, name: id, address: `${id} street`, country: 'US', lat, lng };
-}
-
-/** Seeded PRNG (mulberry32), so a failing random case can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The contract's rule written as plainly as possible: the oracle. */

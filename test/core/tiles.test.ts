@@ -1,17 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { buildTiles, DatasetError, parseTileManifest, rankStations, rankTiles, checkTileStations } from '../../src/core/index.js';
 import type { LatLng, Mode, Station, Tile } from '../../src/core/index.js';
+import { random } from '../fixtures/random.js';
 
 const MODES: Mode[] = ['fair', 'total', 'buyer'];
 
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rand = ReturnType<typeof random>;
 const station = (id: string, lat: number, lng: number): Station => ({ id, name: id, address: id, country: 'US', lat, lng });
 const near = (r: Rand, c: LatLng, d: number): LatLng => ({

@@ -4,15 +4,7 @@ import { buildTiles, rankStations } from '../../src/core/index.js';
 import type { Station } from '../../src/core/index.js';
 import { loadSource } from '../../src/element/tiles-source.js';
 import { LoadError } from '../../src/element/load.js';
-
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../fixtures/random.js';
 
 /** 3,000 stations: a dense New York and a sparse rest of the US. */
 function stations(): Station[] {

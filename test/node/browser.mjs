@@ -1,21 +1,13 @@
 // Shared by the Node end-to-end tests: headless Chromium through playwright-core (never a
 // downloaded browser; see scripts/ensure-chromium.mjs) and the examples' static server.
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../../scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/ensure-chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 export async function launch() {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

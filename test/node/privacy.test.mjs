@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../../scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/ensure-chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SELLER = { lat: 40.741, lng: -73.9897 }; // what the host gives as the listing's location
@@ -121,15 +121,7 @@ before(async () => {
   });
   browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
 });
 
