@@ -9,6 +9,7 @@ import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { assemble, formatIssue, readInput } from './lib/stations.mjs';
+import { writeTiles } from './lib/tiles.mjs';
 
 const USAGE = `Usage: safetrade-stations <command> [options]
 
@@ -26,6 +27,9 @@ Options:
         --name <text>             the dataset's name
         --updated <YYYY-MM-DD>    its date (default: the newest "verified" date in the inputs)
         --skip-invalid            leave rejected rows out instead of failing
+        --tiles <dir>             also split the result into adaptive tiles plus
+                                  <dir>/manifest.json (for stations-src; docs/TILES.md)
+        --max-per-tile <n>        stations per tile at most (default 128)
   -h, --help                      this text
   -v, --version                   the version
 
@@ -37,7 +41,14 @@ class UsageError extends Error {}
 const COMMANDS = {
   validate: { options: { strict: { type: 'boolean' } }, run: validate },
   build: {
-    options: { out: { type: 'string', short: 'o' }, name: { type: 'string' }, updated: { type: 'string' }, 'skip-invalid': { type: 'boolean' } },
+    options: {
+      out: { type: 'string', short: 'o' },
+      name: { type: 'string' },
+      updated: { type: 'string' },
+      'skip-invalid': { type: 'boolean' },
+      tiles: { type: 'string' },
+      'max-per-tile': { type: 'string' },
+    },
     run: build,
   },
   stats: { options: {}, run: stats },
@@ -100,6 +111,10 @@ async function validate(files, { strict }, { print }) {
 async function build(files, values, { print, warn }) {
   if (!values.out) throw new UsageError('build needs -o <out.json>');
   if (files.length === 0) throw new UsageError('build needs at least one input file');
+  const maxPerTile = values['max-per-tile'] === undefined ? undefined : Number(values['max-per-tile']);
+  if (maxPerTile !== undefined && !(Number.isInteger(maxPerTile) && maxPerTile >= 1))
+    throw new UsageError(`--max-per-tile must be a whole number of at least 1 (got "${values['max-per-tile']}")`);
+  if (maxPerTile !== undefined && !values.tiles) throw new UsageError('--max-per-tile goes with --tiles <dir>');
   if (values.updated !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.updated))
     throw new UsageError(`--updated must be a date as YYYY-MM-DD (got "${values.updated}")`);
   const inputs = [];
@@ -119,6 +134,10 @@ async function build(files, values, { print, warn }) {
       (errors ? `, ${plural(errors, 'invalid row')} left out` : '') +
       (pending.length ? `, ${pending.length} pending not shipped` : ''),
   );
+  if (values.tiles) {
+    const { files } = await writeTiles(dataset, values.tiles, { maxPerTile });
+    print(`${files[0]}: ${plural(dataset.stations.length, 'station')} in ${plural(files.length - 1, 'tile')}`);
+  }
   return 0;
 }
 

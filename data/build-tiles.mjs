@@ -5,42 +5,14 @@
 //
 // writes <out-dir>/manifest.json and one dataset per tile. Uses dist/core.js (run after rollup),
 // the same parseDataset the widget uses: a dataset with rejected stations fails the build, because
-// a tile set is published once and read by every widget. `writeTiles` is the same thing for the CLI.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// a tile set is published once and read by every widget. The CLI's `build --tiles` does the same
+// through the same writeTiles (bin/lib/tiles.mjs, shipped with the package).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeTiles } from '../bin/lib/tiles.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-/**
- * Validates `dataset` and writes its tiles and manifest under `outDir`.
- * Returns { manifest, files } (files: paths written, manifest first).
- */
-export async function writeTiles(dataset, outDir, { maxPerTile, url } = {}) {
-  const { parseDataset, buildTiles } = await import(pathToFileURL(join(root, 'dist/core.js')).href);
-  const parsed = parseDataset(dataset);
-  if (parsed.rejected.length) {
-    const first = parsed.rejected.slice(0, 3).map((r) => `  index ${r.index}${r.id ? ` (${r.id})` : ''}: ${r.reason}`);
-    throw new Error(`${parsed.rejected.length} station(s) rejected; fix the dataset first:\n${first.join('\n')}`);
-  }
-  const { manifest, tiles } = buildTiles(parsed.stations, {
-    maxPerTile,
-    url,
-    name: parsed.name,
-    updated: parsed.updated,
-    attribution: parsed.attribution.length ? parsed.attribution : undefined,
-  });
-  const files = [join(outDir, 'manifest.json')];
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(files[0], JSON.stringify(manifest));
-  for (const tile of tiles) {
-    const file = join(outDir, manifest.url.replace('{id}', tile.id));
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(tile.dataset));
-    files.push(file);
-  }
-  return { manifest, files };
-}
+export { writeTiles };
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);

@@ -253,3 +253,38 @@ describe('usage errors', () => {
     assert.match(r.out.join('\n'), /validate <file>[\s\S]*build <inputs…> -o <out\.json>[\s\S]*stats <file>/);
   });
 });
+
+describe('build --tiles: the shipped stations as a tile set that answers like the whole file', () => {
+  const dir = join(tmp, 'tiles');
+  const out = join(tmp, 'tiled.json');
+  const r = cli('build', 'dist/stations.json', '-o', out, '--tiles', dir, '--max-per-tile', '16');
+
+  it('writes the dataset, a manifest and the tiles, and says how many', () => {
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out.at(-1), /manifest\.json: 145 stations in \d+ tiles$/);
+  });
+
+  it('ranks exactly like the whole dataset, loading tiles from disk', async () => {
+    const core = await import(new URL('../../dist/core.js', import.meta.url).href);
+    const stations = JSON.parse(readFileSync(out, 'utf8')).stations;
+    const { tiles } = core.parseTileManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+    const load = async (tile) => core.parseDataset(JSON.parse(readFileSync(join(dir, tile.url), 'utf8'))).stations;
+    for (const parties of [
+      { seller: { lat: 40.715, lng: -73.9843 }, buyer: { lat: 40.758, lng: -73.9855 } },
+      { seller: { lat: 41.8837, lng: -87.6278 } },
+      { seller: { lat: 39.95, lng: -75.16 }, buyer: { lat: 40.0, lng: -75.1 } },
+    ]) {
+      for (const mode of ['fair', 'total', 'buyer']) {
+        const { suggestions } = await core.rankTiles(tiles, parties, { mode, limit: 5 }, load);
+        assert.deepEqual(suggestions, core.rankStations(stations, parties, { mode, limit: 5 }));
+      }
+    }
+  });
+
+  it('refuses --max-per-tile without --tiles, or a bad number', () => {
+    assert.equal(cli('build', 'dist/stations.json', '-o', out, '--max-per-tile', '16').code, 2);
+    const bad = cli('build', 'dist/stations.json', '-o', out, '--tiles', dir, '--max-per-tile', 'many');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--max-per-tile must be a whole number of at least 1 \(got "many"\)/);
+  });
+});
