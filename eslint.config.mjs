@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     // Node scripts and tests that drive Chromium: page.evaluate() callbacks run in the browser.
-    files: ['test/node/**', 'scripts/screenshots.mjs'],
+    files: ['test/node/**', 'scripts/screenshots.mjs', 'bench/cls.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

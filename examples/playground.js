@@ -54,6 +54,17 @@ function escapeAttr(value) {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
+// The preview's height once it shows suggestions: what a host should reserve for this configuration.
+let reservedPx = 280;
+function measure() {
+  const height = Math.ceil(preview.getBoundingClientRect().height);
+  if (height && height !== reservedPx) {
+    reservedPx = height;
+    renderSnippet(attributes());
+  }
+}
+preview.addEventListener('safetrade-suggest', () => requestAnimationFrame(measure));
+
 function renderSnippet(attrs) {
   const version = window.SafeTradeMeetup?.VERSION ?? 'VERSION';
   const src = `https://cdn.jsdelivr.net/npm/safetrade-meetup@${version}/dist/safetrade-meetup.js`;
@@ -62,8 +73,9 @@ function renderSnippet(attrs) {
   document.getElementById('snippet').textContent = [
     `<script src="${src}"${sri}\n  defer></script>`,
     '',
-    '<!-- In your stylesheet: reserve the space before the script runs (no layout shift). -->',
-    '<!-- safetrade-meetup:not(:defined) { display: block; min-height: 280px; } -->',
+    '<!-- In your stylesheet: reserve the height the widget ends at, measured here at this width, so',
+    '     nothing on your page moves while it loads (layout shift 0; npm run bench:cls measures it). -->',
+    `<!-- safetrade-meetup { display: block; min-height: ${reservedPx}px; } -->`,
     '',
     `<safetrade-meetup${attrText}></safetrade-meetup>`,
   ].join('\n');

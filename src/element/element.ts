@@ -399,6 +399,9 @@ export class SafeTradeMeetupElement extends LitElement {
     const m = this._messages;
     const compact = view.inputs.variant === 'compact';
     const suggestions = view.suggestions ?? [];
+    // While the answer is on its way, nothing is drawn below the status line, so that the answer
+    // grows the widget downwards without moving anything already on screen (no layout shift).
+    const pending = (this._data.status === 'loading' || this._tileQuery !== null) && !view.errors.length;
     return html`
       <section
         part="base"
@@ -422,7 +425,7 @@ export class SafeTradeMeetupElement extends LitElement {
                 </ol>`
             : nothing
         }
-        ${compact ? nothing : this._renderLocate(view)} ${compact || !view.inputs.seller ? nothing : this._renderSafety()}
+        ${compact || pending ? nothing : this._renderLocate(view)} ${compact || pending || !view.inputs.seller ? nothing : this._renderSafety()}
         <footer part="footer" class=${compact ? 'visually-hidden' : ''}><slot name="footer"></slot>${this._renderAttribution()}</footer>
       </section>
     `;

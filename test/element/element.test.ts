@@ -403,6 +403,9 @@ describe('<safetrade-meetup> accessibility', () => {
     const m = await mount({ ...positions(), 'stations-src': freshUrl('/never.json') });
     const status = shadow(m.el).querySelector('[role="status"]')!;
     expect(status.textContent).to.include('Finding safe meeting spots');
+    // Nothing below the status line while loading: the answer then grows the widget downwards
+    // without moving anything already drawn (layout shift 0 when the host reserves the height).
+    expect(shadow(m.el).querySelector('[part~="safety"], [part~="tips"], [part~="locate"]')).to.equal(null);
     await expect(m.el).to.be.accessible();
   });
 
