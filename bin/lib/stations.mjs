@@ -339,7 +339,7 @@ export async function assemble(inputs, options = {}) {
         issues.push({ where: row.where, level: 'warning', reason: `features: unknown word ${describe(word)} ignored (known: ${FEATURES.join(', ')})` });
       }
     }
-    const parsed = withCachedTimeZones(() => parseDataset({ format: FORMAT, version: 1, stations: chunk.map((r) => r.station) }));
+    const parsed = parseDataset({ format: FORMAT, version: 1, stations: chunk.map((r) => r.station) });
     const rejectedAt = new Set();
     for (const r of parsed.rejected) {
       rejectedAt.add(r.index);
@@ -387,7 +387,7 @@ export async function assemble(inputs, options = {}) {
 
   // A pending row is listed, not shipped; it still needs a valid id, name and country, and may
   // lack only its address and coordinate.
-  const pendingCheck = withCachedTimeZones(() => parseDataset({ format: FORMAT, version: 1, stations: pending.map((r) => r.station) }));
+  const pendingCheck = parseDataset({ format: FORMAT, version: 1, stations: pending.map((r) => r.station) });
   for (const r of pendingCheck.rejected) {
     if (!/^(address|lat|lng): missing$/.test(r.reason))
       issues.push({ where: pending[r.index].where, level: 'error', reason: `${r.reason} (a pending row still needs a valid id, name and country)` });
@@ -406,43 +406,6 @@ export async function assemble(inputs, options = {}) {
     inputs.map((i) => i.file),
   );
   return { dataset, kept, pending, issues };
-}
-
-/**
- * The core checks a station's `timezone` by constructing an Intl.DateTimeFormat, ~0.2 ms each:
- * 20 s of a 100k-row file goes into re-checking the same few names. Until the core caches that
- * itself, run it with a constructor that remembers each (locale, options) outcome for the
- * duration of the call. The answers are the same, only computed once per distinct name; the
- * real constructor is back in place when the call returns.
- */
-function withCachedTimeZones(fn) {
-  const Original = Intl.DateTimeFormat;
-  const seen = new Map();
-  Intl.DateTimeFormat = new Proxy(Original, {
-    construct(target, args) {
-      const [locale, options] = args;
-      const onlyTimeZone =
-        args.length === 2 && typeof locale === 'string' && options && Object.keys(options).length === 1 && typeof options.timeZone === 'string';
-      if (!onlyTimeZone) return Reflect.construct(target, args);
-      const key = `${locale}\u0000${options.timeZone}`;
-      let outcome = seen.get(key);
-      if (!outcome) {
-        try {
-          outcome = { value: Reflect.construct(target, args) };
-        } catch (error) {
-          outcome = { error };
-        }
-        seen.set(key, outcome);
-      }
-      if (outcome.error) throw outcome.error;
-      return outcome.value;
-    },
-  });
-  try {
-    return fn();
-  } finally {
-    Intl.DateTimeFormat = Original;
-  }
 }
 
 /** Formats an issue as `file:line: field: reason`. */
