@@ -28,10 +28,19 @@ export function rankStations(stations: readonly Station[], parties: Parties, opt
   };
   const openThen = openAt ? (s: Station) => isOpenAt(s, openAt) !== false : undefined;
   const ranked = run(openThen, settings.limit);
-  if (!preferOpenAt || !ranked[0] || isOpenAt(ranked[0].station, preferOpenAt) !== false) return ranked;
-  // The best is closed now: the best station not known to be closed goes first, the rest keep their order.
-  const [open] = run((s) => (openThen?.(s) ?? true) && isOpenAt(s, preferOpenAt) !== false, 1);
-  return open ? [open, ...ranked.filter((x) => x.station !== open.station)].slice(0, settings.limit) : ranked;
+  if (!bestIsClosed(ranked, preferOpenAt)) return ranked;
+  const [open] = run((s) => (openThen?.(s) ?? true) && isOpenAt(s, preferOpenAt!) !== false, 1);
+  return openFirst(ranked, open, settings.limit);
+}
+
+/** Whether `preferOpenAt` asks for another station first: the best one is known to be closed then. */
+export function bestIsClosed(ranked: readonly Suggestion[], preferOpenAt: Date | undefined): boolean {
+  return !!preferOpenAt && !!ranked[0] && isOpenAt(ranked[0].station, preferOpenAt) === false;
+}
+
+/** `open` (the best station not known to be closed) first; the rest keep their order, cut to `limit`. */
+export function openFirst(ranked: Suggestion[], open: Suggestion | undefined, limit: number): Suggestion[] {
+  return open ? [open, ...ranked.filter((x) => x.station !== open.station)].slice(0, limit) : ranked;
 }
 
 /**

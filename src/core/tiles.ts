@@ -6,8 +6,7 @@
 import { DATASET_FORMAT, DATASET_VERSION, DatasetError } from './dataset.js';
 import { describe } from './geo.js';
 import { boxKm, party } from './index-tree.js';
-import { isOpenAt } from './hours.js';
-import { checkHoursOptions, rankStations, type HoursRankOptions } from './rank.js';
+import { bestIsClosed, checkHoursOptions, openFirst, rankStations, type HoursRankOptions } from './rank.js';
 import { checkOptions, checkParties, key1, score, type RankSettings } from './rule.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from './types.js';
 
@@ -185,15 +184,11 @@ export async function rankTiles(
 ): Promise<{ suggestions: Suggestion[]; tiles: Tile[]; rounds: number }> {
   const { openAt, preferOpenAt } = checkHoursOptions(options);
   const ranked = await rankTilesOnce(tiles, parties, { ...options, openAt }, load, plan);
-  const best = ranked.suggestions[0];
-  if (!preferOpenAt || !best || isOpenAt(best.station, preferOpenAt) !== false) return ranked;
+  if (!bestIsClosed(ranked.suggestions, preferOpenAt)) return ranked;
   // As rankStations does: the best station not known to be closed goes first. (The element never
   // passes openAt and preferOpenAt together; with both, this looks for one open at preferOpenAt.)
   const open = await rankTilesOnce(tiles, parties, { ...options, limit: 1, openAt: preferOpenAt }, load, plan);
-  const first = open.suggestions[0];
-  if (!first) return ranked;
-  const limit = checkOptions(options).limit;
-  const suggestions = [first, ...ranked.suggestions.filter((x) => x.station !== first.station)].slice(0, limit);
+  const suggestions = openFirst(ranked.suggestions, open.suggestions[0], checkOptions(options).limit);
   return { suggestions, tiles: [...new Set([...ranked.tiles, ...open.tiles])], rounds: ranked.rounds + open.rounds };
 }
 

@@ -401,7 +401,8 @@ export class SafeTradeMeetupElement extends LitElement {
     const suggestions = view.suggestions ?? [];
     // While the answer is on its way, nothing is drawn below the status line, so that the answer
     // grows the widget downwards without moving anything already on screen (no layout shift).
-    const pending = (this._data.status === 'loading' || this._tileQuery !== null) && !view.errors.length;
+    const pending = this._pending(view);
+    const status = this._statusText(view);
     return html`
       <section
         part="base"
@@ -413,9 +414,7 @@ export class SafeTradeMeetupElement extends LitElement {
           <slot name="heading"><h2 part="heading">${m.heading}</h2></slot>
         </header>
         ${this._renderErrors(view)}
-        <p part="status" role="status" aria-live="polite" class=${this._statusText(view, false) ? 'status' : 'visually-hidden'}>
-          ${this._statusText(view, true)}
-        </p>
+        <p part="status" role="status" aria-live="polite" class=${status.visible ? 'status' : 'visually-hidden'}>${status.text}</p>
         ${
           suggestions.length
             ? compact
@@ -431,20 +430,25 @@ export class SafeTradeMeetupElement extends LitElement {
     `;
   }
 
-  /** What the polite live region says; `withAnnouncement` adds the new best suggestion once. */
-  private _statusText(view: View, withAnnouncement: boolean): string {
+  /** Whether an answer is still on its way (a dataset or a tile query loading) with nothing wrong. */
+  private _pending(view: View): boolean {
+    return (this._data.status === 'loading' || this._tileQuery !== null) && !view.errors.length;
+  }
+
+  /**
+   * What the polite live region says, and whether sighted people see it too: the new best
+   * suggestion is announced in the hidden region, since the card already shows it.
+   */
+  private _statusText(view: View): { text: string; visible: boolean } {
     const m = this._messages;
-    if (this._locating) return m.locating;
-    if (this._geocoding) return m.geocoding;
-    if (this._notice) return this._notice;
-    if ((this._data.status === 'loading' || this._tileQuery) && !view.errors.length) return m.loading;
-    if (!view.inputs.seller && !view.errors.some((e) => e.code === 'location-invalid')) return m.idle;
+    const shown = (text: string) => ({ text, visible: true });
+    if (this._locating) return shown(m.locating);
+    if (this._geocoding) return shown(m.geocoding);
+    if (this._notice) return shown(this._notice);
+    if (this._pending(view)) return shown(m.loading);
+    if (!view.inputs.seller && !view.errors.some((e) => e.code === 'location-invalid')) return shown(m.idle);
     const best = view.suggestions?.[0];
-    if (withAnnouncement && best) {
-      // Announced in a visually hidden region: the card already shows it to sighted people.
-      return m.announce(best.station.name, this._ownDistance(view, best));
-    }
-    return '';
+    return { text: best ? m.announce(best.station.name, this._ownDistance(view, best)) : '', visible: false };
   }
 
   private _renderErrors(view: View) {
@@ -482,17 +486,15 @@ export class SafeTradeMeetupElement extends LitElement {
     const party = view.inputs.viewer === 'seller' ? view.inputs.seller : view.inputs.buyer;
     const other = view.inputs.viewer === 'seller' ? view.inputs.buyer : view.inputs.seller;
     const otherName = view.inputs.viewer === 'seller' ? m.buyer : m.seller;
+    const hours = this._hoursText(view, station);
+    const website = safeHref(station.url);
     return html`<div part="card">
       ${best ? html`<p part="badge" class="badge">${view.inputs.buyer ? m.best : m.bestSellerOnly}</p>` : nothing}
       <h3 part="name" tabindex="-1"><bdi>${station.name}</bdi></h3>
       ${station.agency ? html`<p part="agency" class="muted"><bdi>${station.agency}</bdi></p>` : nothing}
       <p part="address"><bdi>${addressLine(station)}</bdi></p>
       ${station.spot ? html`<p part="spot"><strong>${m.where}:</strong> <bdi>${station.spot}</bdi></p>` : nothing}
-      ${
-        this._hoursText(view, station)
-          ? html`<p part="hours" class=${isOpenAt(station, this._now) === false ? 'closed' : ''}>${this._hoursText(view, station)}</p>`
-          : nothing
-      }
+      ${hours ? html`<p part="hours" class=${isOpenAt(station, this._now) === false ? 'closed' : ''}>${hours}</p>` : nothing}
       ${
         station.features?.length
           ? html`<ul part="features" class="features">
@@ -505,21 +507,12 @@ export class SafeTradeMeetupElement extends LitElement {
       <svg part="map" class="map" viewBox="0 0 ${MAP_SIZE} ${MAP_SIZE}" role="img" aria-label=${this._mapAlt(view, s)}>
         ${renderMap({ station, viewer: party, other, unit: view.unit, locale: view.locale, labels: { station: m.mapStation, you: m.mapYou, other: m.mapOther(otherName) } })}
       </svg>
-      ${this._renderActions(s, true)}
-      ${
-        this._manualShare?.id === station.id
-          ? html`<label class="manual">${m.copyManually}<textarea readonly .value=${this._manualShare.text}></textarea></label>`
-          : nothing
-      }
+      ${this._renderActions(s, true)} ${this._renderManualShare(station)}
       <details part="details" class="details">
         <summary>${m.details}</summary>
         ${station.agency ? html`<p>${m.agency}: <bdi>${station.agency}</bdi></p>` : nothing}
         ${station.phone ? html`<p>${m.phone}: <bdi>${station.phone}</bdi></p>` : nothing}
-        ${
-          safeHref(station.url)
-            ? html`<p><a class="link" href=${safeHref(station.url)!} target="_blank" rel="noopener noreferrer">${m.website}</a></p>`
-            : nothing
-        }
+        ${website ? html`<p><a class="link" href=${website} target="_blank" rel="noopener noreferrer">${m.website}</a></p>` : nothing}
         ${station.notes ? html`<p class="muted"><bdi>${station.notes}</bdi></p>` : nothing}
         ${station.verified ? html`<p class="muted">${m.verified(formatDate(station.verified, view.locale))}</p>` : nothing}
         ${
@@ -539,11 +532,7 @@ export class SafeTradeMeetupElement extends LitElement {
         >${text}</a
       >`;
     return html`<div part="actions" class="actions">
-        <button type="button" part="select" class=${full ? 'primary' : 'secondary'} @click=${() => this._select(s)}>${m.select}</button>
-        <button type="button" part="share" class=${full ? 'secondary' : 'link'} @click=${() => this._share(s)}>
-          ${canNativeShare() ? m.shareNative : m.share}
-        </button>
-        ${full ? nothing : link(links[0]!, m.directions)}
+        ${this._renderSelectShare(s, full ? ['primary', 'secondary'] : ['secondary', 'link'])} ${full ? nothing : link(links[0]!, m.directions)}
       </div>
       ${full ? html`<p class="directions">${m.directions}: ${links.map((l, i) => html`${i ? ' · ' : ''}${link(l, l.label)}`)}</p>` : nothing}`;
   }
@@ -556,16 +545,22 @@ export class SafeTradeMeetupElement extends LitElement {
         ><bdi>${s.station.name}</bdi></a
       >
       <span part="distance" class="muted">${this._ownDistance(view, s)}</span>
-      <span class="actions">
-        <button type="button" part="select" class="primary" @click=${() => this._select(s)}>${m.select}</button>
-        <button type="button" part="share" class="secondary" @click=${() => this._share(s)}>${canNativeShare() ? m.shareNative : m.share}</button>
-      </span>
-      ${
-        this._manualShare?.id === s.station.id
-          ? html`<label class="manual">${m.copyManually}<textarea readonly .value=${this._manualShare.text}></textarea></label>`
-          : nothing
-      }
+      <span class="actions">${this._renderSelectShare(s, ['primary', 'secondary'])}</span>
+      ${this._renderManualShare(s.station)}
     </div>`;
+  }
+
+  /** "Suggest this station" and "Copy message"/"Share", styled by the two classes given. */
+  private _renderSelectShare(s: Suggestion, [selectClass, shareClass]: [string, string]) {
+    const m = this._messages;
+    return html`<button type="button" part="select" class=${selectClass} @click=${() => this._select(s)}>${m.select}</button>
+      <button type="button" part="share" class=${shareClass} @click=${() => this._share(s)}>${canNativeShare() ? m.shareNative : m.share}</button>`;
+  }
+
+  /** The meeting message to copy by hand, when the clipboard refused it for this station. */
+  private _renderManualShare(station: Station) {
+    if (this._manualShare?.id !== station.id) return nothing;
+    return html`<label class="manual">${this._messages.copyManually}<textarea readonly .value=${this._manualShare.text}></textarea></label>`;
   }
 
   private _renderLocate(view: View) {

@@ -1,5 +1,6 @@
 // Links the widget renders. Directions always point at the station only — never from, to or via
 // either party — and every href is checked to be http(s) at the moment it is rendered.
+import { isHttpUrl } from '../core/dataset.js';
 import type { Station } from '../core/types.js';
 
 export interface Link {
@@ -18,13 +19,7 @@ export function directionsLinks(station: Station): Link[] {
   ];
 }
 
-/** The URL when it is an absolute http(s) URL, else null: anything else is never a link. */
+/** The URL when it is an absolute http(s) URL (the dataset's own rule), else null: never a link. */
 export function safeHref(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
+  return url && isHttpUrl(url) ? url : null;
 }
