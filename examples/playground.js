@@ -1,6 +1,7 @@
 // The playground: every control maps to one attribute of the preview; the snippet is exactly
 // what a marketplace pastes for that configuration (defaults left out), with the SRI hash of
 // the script being served.
+/* global logEvents -- from event-log.js, loaded before this file */
 const PLACES = {
   'Union Square, New York': [40.7359, -73.9911],
   'Midtown, New York': [40.758, -73.9855],
@@ -93,28 +94,7 @@ async function computeIntegrity() {
   apply();
 }
 
-function write(text) {
-  const li = document.createElement('li');
-  li.textContent = `${new Date().toLocaleTimeString()} ${text}`;
-  log.prepend(li);
-  while (log.children.length > 50) log.lastChild.remove();
-}
-for (const name of ['safetrade-ready', 'safetrade-suggest', 'safetrade-select', 'safetrade-share', 'safetrade-report', 'safetrade-error']) {
-  preview.addEventListener(name, (event) => {
-    const d = event.detail;
-    const summary =
-      name === 'safetrade-suggest'
-        ? `${d.mode}: ${d.suggestions.map((s) => s.station.name).join(' · ') || 'none'}`
-        : name === 'safetrade-ready'
-          ? `${d.stations} stations (${d.rejected} rejected)`
-          : name === 'safetrade-error'
-            ? `${d.code}: ${d.message}`
-            : name === 'safetrade-share'
-              ? `${d.method ?? ''} ${d.text}`
-              : (d.suggestion?.station.name ?? d.station?.name ?? '');
-    write(`${name} — ${summary}`);
-  });
-}
+logEvents(preview, log, 50);
 
 form.addEventListener('input', apply);
 form.addEventListener('change', apply);
