@@ -2,7 +2,7 @@
 // way the widget does, answer one query, report the time to results and the long tasks seen.
 import { parseDataset } from '../src/core/dataset.js';
 import { rankStations } from '../src/core/rank.js';
-import { loadSource } from '../src/element/tiles-source.js';
+import { loadDataset } from '../src/element/load.js';
 
 const longTasks: number[] = [];
 new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
@@ -15,8 +15,8 @@ async function answer() {
   const t0 = performance.now();
   let ids: string[];
   if (params.get('kind') === 'tiles') {
-    const source = await loadSource(src);
-    ids = (await source.rank(parties, {})).map((s) => s.station.id);
+    const { tiles } = await loadDataset(src);
+    ids = (await tiles!.rank(parties, {})).map((s) => s.station.id);
   } else {
     const json = await (await fetch(src)).json();
     ids = rankStations(parseDataset(json).stations, parties).map((s) => s.station.id);

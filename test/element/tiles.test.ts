@@ -2,8 +2,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { buildTiles, rankStations } from '../../src/core/index.js';
 import type { Station } from '../../src/core/index.js';
-import { loadSource } from '../../src/element/tiles-source.js';
-import { LoadError } from '../../src/element/load.js';
+import { loadDataset, LoadError, type TiledStations } from '../../src/element/load.js';
 import { random } from '../fixtures/random.js';
 
 /** 3,000 stations: a dense New York and a sparse rest of the US. */
@@ -48,12 +47,21 @@ function serveTiles(spoil: (path: string, body: unknown) => Response | unknown =
   return { url: `${root}manifest.json`, requested };
 }
 
-describe('loadSource with a tile manifest', () => {
+/** A manifest loads as a dataset with no stations up front and a `tiles` ranker. */
+const tiled = async (url: string): Promise<TiledStations> => {
+  const loaded = await loadDataset(url);
+  expect(loaded.stations).to.deep.equal([]);
+  return loaded.tiles!;
+};
+
+describe('loadDataset with a tile manifest', () => {
   it('answers exactly like the whole dataset while fetching only a few tiles', async () => {
     const { url, requested } = serveTiles();
-    const source = await loadSource(url);
-    expect(source).to.include({ kind: 'tiles', stations: 3000, rejected: 0 });
-    expect(source.attribution).to.deep.equal(['Synthetic']);
+    const loaded = await loadDataset(url);
+    expect(loaded.tiles!.count).to.equal(3000);
+    expect(loaded.rejected).to.deep.equal([]);
+    expect(loaded.attribution).to.deep.equal(['Synthetic']);
+    const source = loaded.tiles!;
     for (const mode of ['fair', 'total', 'buyer'] as const) {
       const got = await source.rank({ seller: LES, buyer: MIDTOWN }, { mode, limit: 5 });
       expect(got).to.deep.equal(rankStations(ALL, { seller: LES, buyer: MIDTOWN }, { mode, limit: 5 }));
@@ -65,7 +73,7 @@ describe('loadSource with a tile manifest', () => {
 
   it('fetches the manifest and each tile once, shared between widgets and queries', async () => {
     const { url, requested } = serveTiles();
-    const [a, b] = await Promise.all([loadSource(url), loadSource(url)]);
+    const [a, b] = await Promise.all([tiled(url), tiled(url)]);
     await Promise.all([a.rank({ seller: MIDTOWN }, {}), b.rank({ seller: MIDTOWN }, {}), a.rank({ seller: MIDTOWN }, {})]);
     expect(requested.filter((u) => u.endsWith('manifest.json'))).to.have.length(1);
     expect(new Set(requested).size).to.equal(requested.length);
@@ -74,7 +82,7 @@ describe('loadSource with a tile manifest', () => {
   it('fails the query when a needed tile fails, and tries again next time', async () => {
     let fail = true;
     const { url } = serveTiles((path, body) => (fail && path.startsWith('tiles/') ? new Response('', { status: 503 }) : body));
-    const source = await loadSource(url);
+    const source = await tiled(url);
     const error = await source.rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(LoadError);
     expect(error).to.include({ code: 'dataset-fetch' });
@@ -90,7 +98,7 @@ describe('loadSource with a tile manifest', () => {
       d.stations[0]!.lat = -45;
       return d;
     });
-    const e1 = await (await loadSource(moved.url)).rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
+    const e1 = await (await tiled(moved.url)).rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
     expect(e1).to.include({ code: 'dataset-invalid' });
     expect((e1 as Error).message).to.match(/outside its cell/);
 
@@ -99,14 +107,14 @@ describe('loadSource with a tile manifest', () => {
       if (path.startsWith('tiles/')) (body as { stations: Station[] }).stations.splice(1);
       return body;
     });
-    const e2 = await (await loadSource(short.url)).rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
+    const e2 = await (await tiled(short.url)).rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
     expect(e2).to.include({ code: 'dataset-invalid' });
     expect((e2 as Error).message).to.match(/should hold \d+…\d+ stations \(got 1, 0 rejected\)/);
   });
 
   it('rejects a broken manifest with dataset-invalid, quoting what is wrong', async () => {
     const { url } = serveTiles((path, body) => (path === 'manifest.json' ? { ...(body as object), version: 9 } : body));
-    const error = await loadSource(url).catch((e: unknown) => e);
+    const error = await loadDataset(url).catch((e: unknown) => e);
     expect(error).to.include({ code: 'dataset-invalid' });
     expect((error as Error).message).to.match(/not a valid tile manifest: version must be 1 \(got 9\)/);
   });
@@ -114,14 +122,14 @@ describe('loadSource with a tile manifest', () => {
   it('refuses a manifest without any tile, like a dataset without any station', async () => {
     const root = `https://tiles.test/empty-${++base}/manifest.json`;
     routes.set(root, () => new Response(JSON.stringify(buildTiles([]).manifest)));
-    const error = await loadSource(root).catch((e: unknown) => e);
+    const error = await loadDataset(root).catch((e: unknown) => e);
     expect(error).to.include({ code: 'dataset-invalid' });
     expect((error as Error).message).to.match(/has no usable station/);
   });
 
   it('stops with the abort reason once the query is superseded', async () => {
     const { url } = serveTiles();
-    const source = await loadSource(url);
+    const source = await tiled(url);
     const controller = new AbortController();
     controller.abort();
     const error = await source.rank({ seller: MIDTOWN }, {}, controller.signal).catch((e: unknown) => e);
@@ -129,14 +137,14 @@ describe('loadSource with a tile manifest', () => {
   });
 });
 
-describe('loadSource with a plain dataset', () => {
-  it('ranks it like rankStations', async () => {
+describe('loadDataset with a plain dataset', () => {
+  it('loads it with no tiles ranker, so the element ranks it with rankStations', async () => {
     const root = `https://tiles.test/plain-${++base}.json`;
     routes.set(root, () => new Response(JSON.stringify({ format: 'safetrade-stations', version: 1, stations: ALL.slice(0, 50) })));
-    const source = await loadSource(root);
-    expect(source).to.include({ kind: 'dataset', stations: 50, rejected: 0 });
-    expect(source.dataset!.stations).to.have.length(50);
-    expect(await source.rank({ seller: MIDTOWN }, { limit: 2 })).to.deep.equal(rankStations(ALL.slice(0, 50), { seller: MIDTOWN }, { limit: 2 }));
+    const loaded = await loadDataset(root);
+    expect(loaded.tiles).to.equal(undefined);
+    expect(loaded.rejected).to.deep.equal([]);
+    expect(loaded.stations).to.deep.equal(ALL.slice(0, 50));
   });
 });
 
