@@ -534,7 +534,7 @@ export class SafeTradeMeetupElement extends LitElement {
     return html`<div part="actions" class="actions">
         ${this._renderSelectShare(s, full ? ['primary', 'secondary'] : ['secondary', 'link'])} ${full ? nothing : link(links[0]!, m.directions)}
       </div>
-      ${full ? html`<p class="directions">${m.directions}: ${links.map((l, i) => html`${i ? ' · ' : ''}${link(l, l.label)}`)}</p>` : nothing}`;
+      ${full ? html`<p class="directions">${m.directions}: ${links.map((l, i) => html`<span class="dl">${i ? '·' : ''}${link(l, l.label)}</span>`)}</p>` : nothing}`;
   }
 
   private _renderCompact(view: View, s: Suggestion) {

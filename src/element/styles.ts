@@ -254,6 +254,11 @@ export const styles = css`
     align-items: center;
     column-gap: 4px;
   }
+  .dl {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+  }
   button:disabled {
     opacity: 0.6;
     cursor: progress;
