@@ -91,32 +91,34 @@ describe('loadDataset with a tile manifest', () => {
     expect(await source.rank({ seller: MIDTOWN }, {})).to.deep.equal(rankStations(ALL, { seller: MIDTOWN }));
   });
 
-  it('refuses a tile that does not match its manifest (a station outside the cell, or a missing one)', async () => {
-    const moved = serveTiles((path, body) => {
-      if (!path.startsWith('tiles/')) return body;
-      const d = body as { stations: Station[] };
-      d.stations[0]!.lat = -45;
-      return d;
-    });
-    const e1 = await (await tiled(moved.url)).rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
-    expect(e1).to.include({ code: 'dataset-invalid' });
-    expect((e1 as Error).message).to.match(/outside its cell/);
-
-    const short = serveTiles((path, body) => {
-      // Keep one station of each tile: every tile of 2+ stations then holds fewer than its class.
-      if (path.startsWith('tiles/')) (body as { stations: Station[] }).stations.splice(1);
-      return body;
-    });
-    const e2 = await (await tiled(short.url)).rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
-    expect(e2).to.include({ code: 'dataset-invalid' });
-    expect((e2 as Error).message).to.match(/should hold \d+…\d+ stations \(got 1, 0 rejected\)/);
+  it('refuses a tile that does not match its manifest (a station outside the cell, another build, too many stations)', async () => {
+    const spoilTiles = (spoil: (d: { build?: string; stations: Station[] }) => void) =>
+      serveTiles((path, body) => {
+        if (path.startsWith('tiles/')) spoil(body as { stations: Station[] });
+        return body;
+      });
+    const cases: [(d: { build?: string; stations: Station[] }) => void, RegExp][] = [
+      [(d) => (d.stations[0]!.lat = -45), /outside its cell/],
+      [(d) => (d.build = 'deadbeef'), new RegExp(`tile t\\d+ is from build "deadbeef", the manifest from build "${BUILT.manifest.build}"`)],
+      [(d) => delete d.build, /is from build undefined/],
+      [
+        (d) => d.stations.push(...Array.from({ length: 129 }, () => ({ ...d.stations[0]!, id: `x${Math.random()}` }))),
+        /should hold 1…128 stations \(got \d+\)/,
+      ],
+    ];
+    for (const [spoil, message] of cases) {
+      const { url } = spoilTiles(spoil);
+      const error = await (await tiled(url)).rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
+      expect(error).to.include({ code: 'dataset-invalid' });
+      expect((error as Error).message).to.match(message);
+    }
   });
 
   it('rejects a broken manifest with dataset-invalid, quoting what is wrong', async () => {
     const { url } = serveTiles((path, body) => (path === 'manifest.json' ? { ...(body as object), version: 9 } : body));
     const error = await loadDataset(url).catch((e: unknown) => e);
     expect(error).to.include({ code: 'dataset-invalid' });
-    expect((error as Error).message).to.match(/not a valid tile manifest: version must be 1 \(got 9\)/);
+    expect((error as Error).message).to.match(/not a valid tile manifest: version must be 2 \(got 9; rebuild the tiles\)/);
   });
 
   it('refuses a manifest without any tile, like a dataset without any station', async () => {
