@@ -212,10 +212,17 @@ function fineBound(c: Candidate, s: PartyCoords, b: PartyCoords | null, settings
   const [w, south, e, n] = c.tile.bbox;
   // The last edge is the cell's own, so the parts cover the cell exactly.
   const at = (lo: number, hi: number, i: number) => (i === FINE ? hi : lo + ((hi - lo) * i) / FINE);
+  // Except in buyer mode the key is at least the seller's distance: a part that far is skipped.
+  const skip = settings.mode !== 'buyer' || !b;
   let best = Infinity;
   for (let i = 0; i < FINE; i++)
     for (let j = 0; j < FINE; j++) {
-      best = Math.min(best, boxBound(s, b, [at(w, e, i), at(south, n, j), at(w, e, i + 1), at(south, n, j + 1)], settings));
+      const part = [at(w, e, i), at(south, n, j), at(w, e, i + 1), at(south, n, j + 1)] as const;
+      const sKm = boxKm(s, ...part);
+      if (sKm > settings.maxDistanceKm || (skip && sKm >= best)) continue;
+      const bKm = b ? boxKm(b, ...part) : null;
+      if (bKm !== null && bKm > settings.maxDistanceKm) continue;
+      best = Math.min(best, key1(sKm, bKm, settings.mode));
     }
   return (c.fine = Math.max(best, c.k1));
 }
@@ -225,13 +232,13 @@ const FINE = 8;
 export type TileLoader = (tile: Tile) => Promise<readonly Station[]>;
 
 /**
- * How rankTiles plans its loads. `guess` (default): from the manifest alone, the smallest key U
- * such that the tiles' cells, sampled and taken to hold the average number of stations, should
- * hold twice `limit` stations with a key up to U; load at once every tile whose bound does not
- * exceed U (and the best-bound tiles until they surely hold `limit` stations). When the guess
- * holds (the `limit`-th result's key is at most U) that is the exact answer in one round, else a
- * second round completes it. `bytes`: first the best-bound tiles that hold `limit` stations, then
- * every tile whose bound does not exceed the k-th result's key (fewest bytes, two rounds in a city).
+ * How rankTiles plans its loads. `guess` (default): from the manifest alone, the key U by which
+ * the cells within reach, sampled and taken to hold the average tile's stations, should hold
+ * GUESS_MARGIN × `limit` stations; round one loads every tile whose bound does not exceed U. When
+ * the `limit`-th result's key is at most U, that is the exact answer in one round; else a second
+ * round completes it. `bytes`: round one is the best-bound tiles until they surely hold `limit`
+ * stations; round two every tile whose bound does not exceed the `limit`-th result's key (a few
+ * bytes less, a second round more often).
  */
 export type TilePlan = 'guess' | 'bytes';
 
