@@ -4,6 +4,7 @@
 // alone how far its `limit`-th result lies, fetches in one round every tile whose lower bound (the
 // index's box bound, on the cell) is within the guess, and checks the guess against what arrived:
 // a short guess costs a second round, never a wrong answer. Format: docs/TILES.md.
+import haversine from 'haversine-distance';
 import { DATASET_FORMAT, DATASET_VERSION, DatasetError } from './dataset.js';
 import { describe } from './geo.js';
 import { boxKm, party, type PartyCoords } from './index-tree.js';
@@ -332,8 +333,8 @@ function guessKey(candidates: Candidate[], seller: LatLng, buyer: LatLng | null,
     for (let i = 0; i < GUESS_GRID; i++)
       for (let j = 0; j < GUESS_GRID; j++) {
         const p = { lng: w + ((e - w) * (i + 0.5)) / GUESS_GRID, lat: s + ((n - s) * (j + 0.5)) / GUESS_GRID };
-        const sKm = roughKm(seller, p);
-        const bKm = buyer ? roughKm(buyer, p) : null;
+        const sKm = haversine(seller, p) / 1000;
+        const bKm = buyer ? haversine(buyer, p) / 1000 : null;
         if (sKm <= settings.maxDistanceKm && (bKm === null || bKm <= settings.maxDistanceKm)) keys.push(key1(sKm, bKm, settings.mode));
       }
     if (keys.length >= want) {
@@ -344,13 +345,6 @@ function guessKey(candidates: Candidate[], seller: LatLng, buyer: LatLng | null,
   }
   return guess;
 }
-
-const roughKm = (a: LatLng, b: LatLng) => {
-  const h =
-    Math.sin(((b.lat - a.lat) * Math.PI) / 360) ** 2 +
-    Math.cos((a.lat * Math.PI) / 180) * Math.cos((b.lat * Math.PI) / 180) * Math.sin(((b.lng - a.lng) * Math.PI) / 360) ** 2;
-  return 2 * 6378.137 * Math.asin(Math.sqrt(Math.min(1, h)));
-};
 
 /**
  * Checks a loaded tile's JSON against the manifest: the build tag, so that a cached
