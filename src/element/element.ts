@@ -175,8 +175,10 @@ export class SafeTradeMeetupElement extends LitElement {
   declare private _messages: Messages;
   /** The clock the open-now checks use; ticks once a minute while connected. */
   declare private _now: Date;
-  /** The last finished tile query (tiled datasets only) and the one running. */
-  /** `tick`: the answer to a minute tick's query, for the same inputs as the one before. */
+  /**
+   * The last finished tile query (tiled datasets only) and the one running; `at` is the query's
+   * preferOpenAt, `tick` marks an answer to a minute tick (same inputs as the answer before).
+   */
   declare private _tileAnswer: { key: string; at: number | null; tick: boolean; suggestions?: Suggestion[]; error?: SafeTradeError } | null;
   private _tileQuery: { key: string; at: number | null; controller: AbortController } | null = null;
 
