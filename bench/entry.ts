@@ -2,4 +2,4 @@
 export { runQueryBench } from './queries.js';
 export { runTilesBench } from './tiles.js';
 export { syntheticWorld, random, around } from './synthetic.js';
-export { buildTiles } from '../src/core/tiles.js';
+export { buildTiles, TILES_VERSION } from '../src/core/tiles.js';

@@ -12,7 +12,8 @@ const NETWORK = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 102
 const CPU_SLOWDOWN = 4;
 
 export async function runLoadBench({ root, out, bench, chromium, args, n = 100000 }) {
-  const site = join(out, `site-${n}`);
+  // Per tile format version: a cached tile set of another version (another checkout) is not reused.
+  const site = join(out, `site-${n}-tiles-v${bench.TILES_VERSION}`);
   await build({
     entryPoints: [join(root, 'bench/page.ts')],
     bundle: true,

@@ -6,6 +6,7 @@
 //   npm run bench -- --no-browser   Node only
 //   npm run bench -- --load-only    just the throttled page-load comparison
 //   npm run bench -- --tiles-only   just bytes and requests per query, tiles vs one file
+//                                   (PER=96,128 picks the max/tile values; default 64, 128, 256)
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -78,14 +79,16 @@ async function queryTables() {
 async function tilesTable() {
   const n = quick ? 10000 : 100000;
   const gz = (text) => gzipSync(text, { level: 9 }).length;
-  const rows = await bench.runTilesBench(n, [64, 128, 256], gz, quick ? 50 : 200);
+  const rows = await bench.runTilesBench(n, process.env.PER ? process.env.PER.split(',').map(Number) : [64, 128, 256], gz, quick ? 50 : 200);
   const kb = (x) => (x / 1024).toFixed(1);
   console.log(`\n## One query against ${n.toLocaleString('en')} synthetic stations: bytes (gzip -9) and requests, tiles vs one file (median / p90)\n`);
-  console.log('| area | plan | max/tile | tiles | one file KB | manifest KB | tile KB per query | tile requests | tile rounds | identical |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  console.log(
+    '| area | plan | max/tile | tiles | one file KB | manifest KB | tile KB per query | manifest + tiles KB | tile requests | tile rounds | one round | identical |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of rows) {
     console.log(
-      `| ${r.area} | ${r.plan} | ${r.maxPerTile} | ${r.tiles} | ${kb(r.singleFileGz)} | ${kb(r.manifestGz)} | ${kb(r.tilesGz[0])} / ${kb(r.tilesGz[1])} | ${r.requests[0]} / ${r.requests[1]} | ${r.rounds[0]} / ${r.rounds[1]} | ${r.identical ? 'yes' : '**NO**'} |`,
+      `| ${r.area} | ${r.plan} | ${r.maxPerTile} | ${r.tiles} | ${kb(r.singleFileGz)} | ${kb(r.manifestGz)} | ${kb(r.tilesGz[0])} / ${kb(r.tilesGz[1])} | ${kb(r.totalGz[0])} / ${kb(r.totalGz[1])} | ${r.requests[0]} / ${r.requests[1]} | ${r.rounds[0]} / ${r.rounds[1]} | ${Math.round(r.oneRound * 100)}% | ${r.identical ? 'yes' : '**NO**'} |`,
     );
   }
   console.log('\nOne file = 1 request, 1 round trip. Tiles = manifest (1 round trip, cached per page) + the tile rounds above.');

@@ -18,6 +18,10 @@ export interface TilesRow {
   tilesGz: [number, number];
   requests: [number, number];
   rounds: [number, number];
+  /** Manifest plus tiles: one cold query. */
+  totalGz: [number, number];
+  /** Share of queries answered in one round of tiles. */
+  oneRound: number;
   identical: boolean;
 }
 
@@ -38,7 +42,7 @@ export async function runTilesBench(n: number, perTile: number[], gzipSize: (tex
       ['countryside', () => around(r, world.rural[Math.floor(r() * world.rural.length)]!, 0.2)],
     ];
     for (const [area, where] of areas)
-      for (const plan of ['bytes', 'rounds'] as const) {
+      for (const plan of ['guess', 'bytes'] as const) {
         const bytes: number[] = [];
         const requests: number[] = [];
         const rounds: number[] = [];
@@ -64,6 +68,8 @@ export async function runTilesBench(n: number, perTile: number[], gzipSize: (tex
           tilesGz: [median(bytes), p90(bytes)],
           requests: [median(requests), p90(requests)],
           rounds: [median(rounds), p90(rounds)],
+          totalGz: [gzipSize(manifestText) + median(bytes), gzipSize(manifestText) + p90(bytes)],
+          oneRound: rounds.filter((x) => x <= 1).length / rounds.length,
           identical,
         });
       }

@@ -7,10 +7,24 @@
 //
 //   node data/build.mjs             write dist/stations.json
 //   node data/build.mjs --licenses  also rewrite DATA-LICENSES.md from the sources
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+//
+// Above TILE_THRESHOLD stations the shipped dataset is tiled like any large one (docs/TILES.md):
+// dist/stations.json, the element's default entry, is then the tile manifest, and the tiles go to
+// dist/stations-tiles/. Today's 145 stations stay one file.
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { assemble, formatIssue, readInput } from '../bin/lib/stations.mjs';
+import { writeTiles } from '../bin/lib/tiles.mjs';
+
+/**
+ * Up to this many stations the shipped dataset is one file. The shipped stations take ~56 bytes
+ * each after gzip, so 2,000 of them are ~110 KB before a widget's first answer, where a query
+ * against tiles fetches a manifest and a few tiles of a few KB (bench/RESULTS.md).
+ */
+export const TILE_THRESHOLD = 2000;
+/** Where the tiles of a tiled shipped dataset go, beside stations.json. */
+export const TILES_DIR = 'stations-tiles';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..');
@@ -99,6 +113,24 @@ export function renderLicenses({ coverage, dataset }) {
   return lines.join('\n').trimEnd() + '\n';
 }
 
+/**
+ * Writes the shipped dataset into `outDir`: stations.json as one file (`json`, the exact bytes of
+ * buildShipped) up to `threshold` stations, else stations.json as a tile manifest with its tiles
+ * in TILES_DIR. Either way a tile directory of an earlier build is removed first, so that no stale
+ * tile ships. Returns { tiled, files }.
+ */
+export async function writeShipped(dataset, json, outDir, { threshold = TILE_THRESHOLD } = {}) {
+  rmSync(join(outDir, TILES_DIR), { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  if (dataset.stations.length <= threshold) {
+    const file = join(outDir, 'stations.json');
+    writeFileSync(file, json);
+    return { tiled: false, files: [file] };
+  }
+  const { files } = await writeTiles(dataset, outDir, { url: `${TILES_DIR}/{id}.json`, manifestName: 'stations.json' });
+  return { tiled: true, files };
+}
+
 async function main() {
   const started = performance.now();
   let built;
@@ -108,13 +140,12 @@ async function main() {
     console.error(error.message);
     process.exit(1);
   }
-  const out = join(root, 'dist/stations.json');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, built.json);
+  const { tiled, files } = await writeShipped(built.dataset, built.json, join(root, 'dist'));
   if (process.argv.includes('--licenses')) writeFileSync(join(root, 'DATA-LICENSES.md'), renderLicenses(built));
   const pending = built.pending.map((r) => r.station.id);
+  const shape = tiled ? `a tile manifest + ${files.length - 1} tiles in dist/${TILES_DIR}/` : `one file (tiled above ${TILE_THRESHOLD})`;
   console.log(
-    `dist/stations.json: ${built.dataset.stations.length} stations shipped, ${pending.length} pending (${Math.round(performance.now() - started)} ms)`,
+    `dist/stations.json: ${built.dataset.stations.length} stations shipped as ${shape}, ${pending.length} pending (${Math.round(performance.now() - started)} ms)`,
   );
 }
 

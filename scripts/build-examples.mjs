@@ -3,7 +3,7 @@
 // as a host app's bundler would: `safetrade-meetup/react` resolves through this package's
 // `exports` to dist/, so run `npm run build` first. React comes from the npm registry.
 import { build } from 'esbuild';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,4 +25,8 @@ await build({
 // Vite and webpack 5 emit that file beside the bundle by themselves; esbuild does not, so copy it
 // (or set `stations-src` / the `stationsSrc` prop to wherever you host a dataset).
 copyFileSync(join(root, 'dist/stations.json'), join(root, 'examples/react/dist/stations.json'));
+// Above data/build.mjs's TILE_THRESHOLD, stations.json is a tile manifest and its tiles sit beside it.
+rmSync(join(root, 'examples/react/dist/stations-tiles'), { recursive: true, force: true });
+if (existsSync(join(root, 'dist/stations-tiles')))
+  cpSync(join(root, 'dist/stations-tiles'), join(root, 'examples/react/dist/stations-tiles'), { recursive: true });
 console.log('examples/react/dist/app.js built');

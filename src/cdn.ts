@@ -24,6 +24,7 @@ export {
   isTileManifest,
   rankTiles,
   checkTileStations,
+  checkTileFile,
   TILES_FORMAT,
   TILES_VERSION,
   distanceKm,

@@ -4,10 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
- * Validates `dataset` and writes its tiles and manifest under `outDir`.
+ * Validates `dataset` and writes its tiles and manifest (named `manifestName`) under `outDir`.
  * Returns { manifest, files } (files: paths written, manifest first).
  */
-export async function writeTiles(dataset, outDir, { maxPerTile, url } = {}) {
+export async function writeTiles(dataset, outDir, { maxPerTile, url, manifestName = 'manifest.json' } = {}) {
   const { parseDataset, buildTiles } = await import(new URL('../../dist/core.js', import.meta.url).href);
   const parsed = parseDataset(dataset);
   if (parsed.rejected.length) {
@@ -21,7 +21,7 @@ export async function writeTiles(dataset, outDir, { maxPerTile, url } = {}) {
     updated: parsed.updated,
     attribution: parsed.attribution.length ? parsed.attribution : undefined,
   });
-  const files = [join(outDir, 'manifest.json')];
+  const files = [join(outDir, manifestName)];
   mkdirSync(outDir, { recursive: true });
   writeFileSync(files[0], JSON.stringify(manifest));
   for (const tile of tiles) {

@@ -12,6 +12,7 @@ export {
   isTileManifest,
   rankTiles,
   checkTileStations,
+  checkTileFile,
   TILES_FORMAT,
   TILES_VERSION,
   type Tile,

@@ -1,28 +1,31 @@
 // Tiled datasets: a large dataset split into adaptive lat/lng cells (a cell is split into four
 // until it holds at most `maxPerTile` stations, so a city gets small tiles and the countryside big
-// ones), plus a small manifest saying which cells hold a tile. A query then fetches only the tiles
-// whose lower bound (the index's box bound, on the cell) can still beat its current results.
-// Format: docs/TILES.md.
+// ones), plus a small manifest saying which cells hold a tile. A query guesses from the manifest
+// alone how far its `limit`-th result lies, fetches in one round every tile whose lower bound (the
+// index's box bound, on the cell) is within the guess, and checks the guess against what arrived:
+// a short guess costs a second round, never a wrong answer. Format: docs/TILES.md.
+import haversine from 'haversine-distance';
 import { DATASET_FORMAT, DATASET_VERSION, DatasetError } from './dataset.js';
 import { describe } from './geo.js';
-import { boxKm, party } from './index-tree.js';
+import { boxKm, party, type PartyCoords } from './index-tree.js';
 import { bestIsClosed, checkHoursOptions, openFirst, rankStations, type HoursRankOptions } from './rank.js';
 import { checkOptions, checkParties, key1, score, type RankSettings } from './rule.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from './types.js';
 
 export const TILES_FORMAT = 'safetrade-stations-tiles';
-export const TILES_VERSION = 1;
+/** Version 1 (pre-order tree with size classes) was never released; it is refused. */
+export const TILES_VERSION = 2;
 export const DEFAULT_MAX_PER_TILE = 128;
 export const DEFAULT_TILE_URL = 'tiles/{id}.json';
 /** Past this depth (cells ~0.0003° tall) stations share a spot; the tile keeps them all. */
 const MAX_DEPTH = 24;
-/** Tree codes, one per cell in pre-order; a tile is a digit d: it holds 2^d to 2^(d+1) - 1 stations. */
-const EMPTY = '-';
-const SPLIT = 'x';
-/** Digit 9 means 512 or more (only a pile of stations on one spot gets there). */
-const TOP_DIGIT = 9;
+/**
+ * The tree: one character per split cell, breadth-first; its four quarters (SW, SE, NW, NE)
+ * as base-3 digits, 0 empty, 1 a tile, 2 split further: code = 27·SW + 9·SE + 3·NW + NE.
+ */
+const TREE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+,-./:;<=>?';
 
-/** The manifest as stored (format version 1); see docs/TILES.md. */
+/** The manifest as stored (format version 2); see docs/TILES.md. */
 export interface TileManifest {
   format: typeof TILES_FORMAT;
   version: typeof TILES_VERSION;
@@ -31,12 +34,13 @@ export interface TileManifest {
   attribution?: string[];
   /** Stations in all tiles. */
   stations: number;
+  /** No tile holds more stations than this, except one 24 levels deep. */
+  maxPerTile: number;
+  /** A tag of the build, repeated in every tile, so that a tile of another build is refused. */
+  build: string;
   /** Where a tile is, relative to the manifest; `{id}` is replaced by the tile id. */
   url: string;
-  /**
-   * The quadtree in pre-order: `-` an empty cell, `x` a cell split into SW, SE, NW, NE, a digit d
-   * a tile of 2^d to 2^(d+1) - 1 stations (9: 512 or more). About 2 bits a cell after gzip.
-   */
+  /** The quadtree breadth-first, one character per split cell for its four quarters (see TREE_ALPHABET). */
   tree: string;
 }
 
@@ -50,6 +54,10 @@ export interface Tile {
   /** It holds at least `minCount` and at most `maxCount` stations. */
   minCount: number;
   maxCount: number;
+  /** The stations a tile holds on average (the manifest's total over its tiles): the planner's guess. */
+  expected: number;
+  /** The build tag the tile must carry. */
+  build: string;
 }
 
 export interface ParsedTileManifest {
@@ -66,29 +74,36 @@ export interface BuildTilesOptions {
 }
 
 /**
- * Splits validated stations into tiles. Returns the manifest and each tile's dataset (format v1,
- * so a tile loads with parseDataset like any dataset).
+ * Splits validated stations into tiles. Returns the manifest (version 2) and each tile's dataset
+ * (format v1, so a tile loads with parseDataset like any dataset), in the tree's order.
  */
 export function buildTiles(stations: readonly Station[], options: BuildTilesOptions = {}) {
   const { maxPerTile = DEFAULT_MAX_PER_TILE, url = DEFAULT_TILE_URL, name, updated, attribution } = options;
   if (!Number.isInteger(maxPerTile) || maxPerTile < 1) throw new RangeError(`maxPerTile must be a whole number of at least 1 (got ${describe(maxPerTile)})`);
   checkTemplate(url);
   let tree = '';
-  const files: { id: string; dataset: { format: typeof DATASET_FORMAT; version: typeof DATASET_VERSION; stations: Station[] } }[] = [];
-  const visit = (id: string, inCell: Station[], [w, s, e, n]: number[], depth: number) => {
-    if (inCell.length === 0) tree += EMPTY;
-    else if (inCell.length <= maxPerTile || depth === MAX_DEPTH) {
-      tree += String(Math.min(TOP_DIGIT, Math.floor(Math.log2(inCell.length))));
-      files.push({ id, dataset: { format: DATASET_FORMAT, version: DATASET_VERSION, stations: inCell } });
-    } else {
-      tree += SPLIT;
-      const [midLng, midLat] = [(w! + e!) / 2, (s! + n!) / 2];
-      const quads: Station[][] = [[], [], [], []];
-      for (const st of inCell) quads[(st.lng < midLng ? 0 : 1) + (st.lat < midLat ? 0 : 2)]!.push(st);
-      quads.forEach((q, i) => visit(id + i, q, cellOf(i, w!, s!, e!, n!), depth + 1));
-    }
-  };
-  visit('t', [...stations], [-180, -90, 180, 90], 0);
+  const build = buildTag(stations, maxPerTile);
+  const files: { id: string; dataset: { format: typeof DATASET_FORMAT; version: typeof DATASET_VERSION; build: string; stations: Station[] } }[] = [];
+  // Breadth-first; the world cell is always split, so that the tree is a list of split cells.
+  const queue: { id: string; stations: Station[]; cell: number[]; depth: number }[] = [
+    { id: 't', stations: [...stations], cell: [-180, -90, 180, 90], depth: 0 },
+  ];
+  for (let q = 0; q < queue.length; q++) {
+    const { id, stations: inCell, cell, depth } = queue[q]!;
+    const [w, s, e, n] = cell as [number, number, number, number];
+    const [midLng, midLat] = [(w + e) / 2, (s + n) / 2];
+    const quads: Station[][] = [[], [], [], []];
+    for (const st of inCell) quads[(st.lng < midLng ? 0 : 1) + (st.lat < midLat ? 0 : 2)]!.push(st);
+    let code = 0;
+    quads.forEach((list, i) => {
+      const child = { id: id + i, stations: list, cell: cellOf(i, w, s, e, n), depth: depth + 1 };
+      const split = list.length > maxPerTile && child.depth < MAX_DEPTH;
+      code = code * 3 + (list.length === 0 ? 0 : split ? 2 : 1);
+      if (split) queue.push(child);
+      else if (list.length) files.push({ id: child.id, dataset: { format: DATASET_FORMAT, version: DATASET_VERSION, build, stations: list } });
+    });
+    tree += TREE_ALPHABET[code];
+  }
   const manifest: TileManifest = {
     format: TILES_FORMAT,
     version: TILES_VERSION,
@@ -96,6 +111,8 @@ export function buildTiles(stations: readonly Station[], options: BuildTilesOpti
     ...(updated ? { updated } : {}),
     ...(attribution ? { attribution } : {}),
     stations: stations.length,
+    maxPerTile,
+    build,
     url,
     tree,
   };
@@ -111,65 +128,125 @@ export function isTileManifest(input: unknown): boolean {
 export function parseTileManifest(input: unknown): ParsedTileManifest {
   if (!isTileManifest(input)) throw new DatasetError(`format must be "${TILES_FORMAT}" (got ${describe((input as { format?: unknown })?.format)})`);
   const m = input as Record<string, unknown>;
-  if (m.version !== TILES_VERSION) throw new DatasetError(`version must be ${TILES_VERSION} (got ${describe(m.version)})`);
-  const { url, tree, stations } = m;
+  if (m.version !== TILES_VERSION) throw new DatasetError(`version must be ${TILES_VERSION} (got ${describe(m.version)}; rebuild the tiles)`);
+  const { url, tree, stations, maxPerTile, build } = m;
   if (typeof url !== 'string') throw new DatasetError(`url must be a string with {id} (got ${describe(url)})`);
   try {
     checkTemplate(url);
   } catch (error) {
     throw new DatasetError((error as Error).message);
   }
-  if (typeof tree !== 'string' || !/^[-x0-9]+$/.test(tree)) throw new DatasetError(`tree must be a string of -, x and digits (got ${describe(tree)})`);
+  if (!Number.isInteger(maxPerTile) || (maxPerTile as number) < 1) {
+    throw new DatasetError(`maxPerTile must be a whole number of at least 1 (got ${describe(maxPerTile)})`);
+  }
+  if (typeof build !== 'string' || !/^[0-9a-z]{1,64}$/.test(build)) {
+    throw new DatasetError(`build must be a tag of 1 to 64 digits and small letters (got ${describe(build)})`);
+  }
+  if (typeof tree !== 'string' || !/^[0-9A-Za-z!#$%&()*+,\-./:;<=>?]+$/.test(tree)) {
+    throw new DatasetError(`tree must be a non-empty string of the 81 tree characters (got ${describe(tree)})`);
+  }
   const tiles: Tile[] = [];
-  let pos = 0;
-  const walk = (id: string, cell: number[], depth: number) => {
-    const code = tree[pos++];
-    if (code === undefined || depth > MAX_DEPTH) throw new DatasetError(`tree ends early or nests too deep at ${id}`);
-    if (code === SPLIT) for (let i = 0; i < 4; i++) walk(id + i, cellOf(i, cell[0]!, cell[1]!, cell[2]!, cell[3]!), depth + 1);
-    else if (code !== EMPTY) {
-      const d = Number(code);
-      tiles.push({ id, url: url.replace('{id}', id), bbox: cell as Tile['bbox'], minCount: 2 ** d, maxCount: d === TOP_DIGIT ? Infinity : 2 ** (d + 1) - 1 });
+  // The split cells, breadth-first: the q-th one is described by tree[q].
+  const split: { id: string; cell: number[]; depth: number }[] = [{ id: 't', cell: [-180, -90, 180, 90], depth: 0 }];
+  for (let q = 0; q < split.length; q++) {
+    const { id, cell, depth } = split[q]!;
+    if (q >= tree.length) throw new DatasetError(`tree ends early: no code for split cell ${id}`);
+    const code = TREE_ALPHABET.indexOf(tree[q]!);
+    for (let i = 0; i < 4; i++) {
+      const kind = Math.floor(code / 3 ** (3 - i)) % 3;
+      const child = { id: id + i, cell: cellOf(i, cell[0]!, cell[1]!, cell[2]!, cell[3]!), depth: depth + 1 };
+      if (kind === 2 && child.depth >= MAX_DEPTH) throw new DatasetError(`tree nests too deep at ${child.id}`);
+      if (kind === 2) split.push(child);
+      if (kind === 1) {
+        const maxCount = child.depth === MAX_DEPTH ? Infinity : (maxPerTile as number);
+        tiles.push({ id: child.id, url: url.replace('{id}', child.id), bbox: child.cell as Tile['bbox'], minCount: 1, maxCount, expected: 0, build });
+      }
     }
-  };
-  walk('t', [-180, -90, 180, 90], 0);
-  if (pos !== tree.length) throw new DatasetError(`tree has ${tree.length - pos} extra codes after the last cell`);
+  }
+  if (tree.length > split.length) throw new DatasetError(`tree has ${tree.length - split.length} extra codes after the last cell`);
   const [min, max] = tiles.reduce(([a, b], t) => [a + t.minCount, b + t.maxCount], [0, 0]);
   if (!Number.isInteger(stations) || (stations as number) < min || (stations as number) > max) {
     throw new DatasetError(`stations must be a whole number in ${min}…${max} for this tree (got ${describe(stations)})`);
   }
+  for (const t of tiles) t.expected = (stations as number) / tiles.length;
   return { manifest: input as unknown as TileManifest, tiles };
+}
+
+/** A tile with the smallest ranking key (`k1`) any eligible station inside could have. */
+interface Candidate {
+  tile: Tile;
+  /** From the whole cell. */
+  k1: number;
+  /** From the cell cut 8 × 8 (computed when first needed): never smaller. */
+  fine?: number;
 }
 
 /**
  * The tiles that can hold an eligible station for these parties, with the smallest ranking key
  * (`k1`) any station inside could have, best first.
  */
-export function tilesByBound(tiles: readonly Tile[], seller: LatLng, buyer: LatLng | null, settings: RankSettings) {
+export function tilesByBound(tiles: readonly Tile[], seller: LatLng, buyer: LatLng | null, settings: RankSettings): Candidate[] {
   const s = party(seller);
   const b = buyer ? party(buyer) : null;
-  const out: { tile: Tile; k1: number }[] = [];
+  const out: Candidate[] = [];
   for (const tile of tiles) {
-    const [w, south, e, n] = tile.bbox;
-    const sKm = boxKm(s, w, south, e, n);
-    const bKm = b ? boxKm(b, w, south, e, n) : 0;
-    if (sKm > settings.maxDistanceKm || bKm > settings.maxDistanceKm) continue;
-    const k1 = !b ? sKm : settings.mode === 'fair' ? Math.max(sKm, bKm) : settings.mode === 'total' ? sKm + bKm : bKm;
-    out.push({ tile, k1 });
+    const k1 = boxBound(s, b, tile.bbox, settings);
+    if (k1 < Infinity) out.push({ tile, k1 });
   }
   return out.sort((x, y) => x.k1 - y.k1 || (x.tile.id < y.tile.id ? -1 : 1));
 }
+
+/** The box bound of the index for one cell, or Infinity when no point of it is within reach of both parties. */
+function boxBound(s: PartyCoords, b: PartyCoords | null, [w, south, e, n]: readonly number[], settings: RankSettings): number {
+  const sKm = boxKm(s, w!, south!, e!, n!);
+  const bKm = b ? boxKm(b, w!, south!, e!, n!) : null;
+  if (sKm > settings.maxDistanceKm || (bKm !== null && bKm > settings.maxDistanceKm)) return Infinity;
+  return key1(sKm, bKm, settings.mode);
+}
+
+/**
+ * The cell's bound cut into 8 × 8 parts: the smallest of their bounds. Tighter, since the two
+ * parties' nearest points of a part are close together (of the whole cell, they can be far apart).
+ */
+function fineBound(c: Candidate, s: PartyCoords, b: PartyCoords | null, settings: RankSettings): number {
+  if (c.fine !== undefined) return c.fine;
+  const [w, south, e, n] = c.tile.bbox;
+  // The last edge is the cell's own, so the parts cover the cell exactly.
+  const at = (lo: number, hi: number, i: number) => (i === FINE ? hi : lo + ((hi - lo) * i) / FINE);
+  // Except in buyer mode the key is at least the seller's distance: a part that far is skipped.
+  const skip = settings.mode !== 'buyer' || !b;
+  let best = Infinity;
+  for (let i = 0; i < FINE; i++)
+    for (let j = 0; j < FINE; j++) {
+      const part = [at(w, e, i), at(south, n, j), at(w, e, i + 1), at(south, n, j + 1)] as const;
+      const sKm = boxKm(s, ...part);
+      if (sKm > settings.maxDistanceKm || (skip && sKm >= best)) continue;
+      const bKm = b ? boxKm(b, ...part) : null;
+      if (bKm !== null && bKm > settings.maxDistanceKm) continue;
+      best = Math.min(best, key1(sKm, bKm, settings.mode));
+    }
+  return (c.fine = Math.max(best, c.k1));
+}
+const FINE = 8;
 
 /** Loads one tile's stations; reject (never resolve with fewer stations) when it fails. */
 export type TileLoader = (tile: Tile) => Promise<readonly Station[]>;
 
 /**
- * How rankTiles plans its loads. `bytes` (default): first the best-bound tiles that hold `limit`
- * stations, then every tile whose bound does not exceed the k-th result's key (two rounds in a
- * city, one in the countryside). `rounds`: one round whenever tiles wholly within reach of both
- * parties (so holding only eligible stations) hold `limit` stations: the worst key among them
- * bounds the k-th result's key, and every tile that could beat it loads at once; more bytes.
+ * How rankTiles plans its loads. `guess` (default): from the manifest alone, the key U by which
+ * the cells within reach, sampled and taken to hold the average tile's stations, should hold
+ * GUESS_MARGIN × `limit` stations; round one loads every tile whose bound does not exceed U. When
+ * the `limit`-th result's key is at most U, that is the exact answer in one round; else a second
+ * round completes it. `bytes`: round one is the best-bound tiles until they surely hold `limit`
+ * stations; round two every tile whose bound does not exceed the `limit`-th result's key (a few
+ * bytes less, a second round more often).
  */
-export type TilePlan = 'bytes' | 'rounds';
+export type TilePlan = 'guess' | 'bytes';
+
+/** Expected stations with a key up to U, as a multiple of `limit`, that the `guess` plan aims for. */
+const GUESS_MARGIN = 2;
+/** Sample points per side of a cell for the guess. */
+const GUESS_GRID = 8;
 
 /**
  * Exactly `rankStations(all stations, parties, options)`, loading only the tiles needed, in at most
@@ -180,7 +257,7 @@ export async function rankTiles(
   parties: Parties,
   options: RankOptions & HoursRankOptions,
   load: TileLoader,
-  plan: TilePlan = 'bytes',
+  plan: TilePlan = 'guess',
 ): Promise<{ suggestions: Suggestion[]; tiles: Tile[]; rounds: number }> {
   const { openAt, preferOpenAt } = checkHoursOptions(options);
   const ranked = await rankTilesOnce(tiles, parties, { ...options, openAt }, load, plan);
@@ -195,6 +272,8 @@ export async function rankTiles(
 async function rankTilesOnce(tiles: readonly Tile[], parties: Parties, options: RankOptions & { openAt?: Date | undefined }, load: TileLoader, plan: TilePlan) {
   const { seller, buyer } = checkParties(parties);
   const settings = checkOptions(options);
+  const s = party(seller);
+  const b = buyer ? party(buyer) : null;
   const candidates = tilesByBound(tiles, seller, buyer, settings);
   const loaded = new Set<Tile>();
   const stations: Station[] = [];
@@ -205,59 +284,91 @@ async function rankTilesOnce(tiles: readonly Tile[], parties: Parties, options: 
     batch.forEach((t) => loaded.add(t));
     for (const list of await Promise.all(batch.map(load))) for (const st of list) stations.push(st);
   };
-  const worst = plan === 'rounds' ? worstKey(candidates, seller, buyer, settings) : Infinity;
-  const first: Tile[] = [];
-  let held = 0;
+  /** The tiles not loaded yet that could hold a station with a key up to `bound`. */
+  const upTo = (bound: number) => {
+    const out: Tile[] = [];
+    for (const c of candidates) {
+      if (c.k1 > bound) break;
+      if (!loaded.has(c.tile) && fineBound(c, s, b, settings) <= bound) out.push(c.tile);
+    }
+    return out;
+  };
+  // Round one, `guess`: every tile that could hold a station with a key up to the guess. Without a
+  // guess (too few stations expected within reach), all of them if they are few; else, and with
+  // `bytes`, the best-bound tiles until they surely hold `limit` stations (and the ties of the last).
+  const guess = plan === 'guess' ? guessKey(candidates, seller, buyer, settings) : -Infinity;
+  const first = new Set(guess < Infinity || candidates.length <= GUESS_MARGIN * settings.limit ? upTo(guess) : []);
+  let held = first.size ? Infinity : 0;
+  let last = -Infinity;
   for (const c of candidates) {
-    if (worst < Infinity ? c.k1 > worst : held >= settings.limit && c.k1 > candidates[first.length - 1]!.k1) break;
-    first.push(c.tile);
+    if (held >= settings.limit && c.k1 > last) break;
+    first.add(c.tile);
     held += c.tile.minCount;
+    last = c.k1;
   }
-  await fetchRound(first);
+  await fetchRound([...first]);
   // A station closed at openAt is absent, so the k-th key can only grow: round two still covers it.
   const rank = () => rankStations(stations, { seller, buyer }, options.openAt ? { ...settings, openAt: options.openAt } : settings);
   let suggestions = rank();
   const kth = suggestions.length < settings.limit ? Infinity : keyOf(suggestions[suggestions.length - 1]!, settings);
-  await fetchRound(candidates.filter((c) => c.k1 <= kth && !loaded.has(c.tile)).map((c) => c.tile));
+  await fetchRound(upTo(kth));
   if (rounds > 1) suggestions = rank();
   return { suggestions, tiles: [...loaded], rounds };
 }
 
-/** An upper bound on the k-th result's key from tiles wholly within reach, or Infinity. */
-function worstKey(candidates: { tile: Tile }[], seller: LatLng, buyer: LatLng | null, settings: RankSettings): number {
-  const sure: { k1: number; count: number }[] = [];
-  for (const { tile } of candidates) {
-    const sKm = farKm(seller, tile.bbox);
-    const bKm = buyer ? farKm(buyer, tile.bbox) : null;
-    if (sKm <= settings.maxDistanceKm && (bKm === null || bKm <= settings.maxDistanceKm))
-      sure.push({ k1: key1(sKm, bKm, settings.mode), count: tile.minCount });
+/**
+ * The planner's guess at the k-th result's key, from the manifest alone: sample each candidate
+ * cell on a grid, let each sample stand for its share of the tile's expected stations, and return
+ * the key by which GUESS_MARGIN × limit stations are expected. Only decides what round one loads;
+ * the answer is exact whatever it returns.
+ */
+function guessKey(candidates: Candidate[], seller: LatLng, buyer: LatLng | null, settings: RankSettings): number {
+  const keys: number[] = [];
+  let want = Infinity;
+  let guess = Infinity;
+  for (const { tile, k1 } of candidates) {
+    if (k1 > guess) break; // every sample of this tile and the next ones is at least k1
+    const [w, s, e, n] = tile.bbox;
+    want = Math.min(want, Math.ceil((GUESS_MARGIN * settings.limit * GUESS_GRID ** 2) / Math.max(1, tile.expected)));
+    for (let i = 0; i < GUESS_GRID; i++)
+      for (let j = 0; j < GUESS_GRID; j++) {
+        const p = { lng: w + ((e - w) * (i + 0.5)) / GUESS_GRID, lat: s + ((n - s) * (j + 0.5)) / GUESS_GRID };
+        const sKm = haversine(seller, p) / 1000;
+        const bKm = buyer ? haversine(buyer, p) / 1000 : null;
+        if (sKm <= settings.maxDistanceKm && (bKm === null || bKm <= settings.maxDistanceKm)) keys.push(key1(sKm, bKm, settings.mode));
+      }
+    if (keys.length >= want) {
+      keys.sort((x, y) => x - y);
+      keys.length = want;
+      guess = keys[want - 1]!;
+    }
   }
-  sure.sort((a, b) => a.k1 - b.k1);
-  let held = 0;
-  for (const t of sure) if ((held += t.count) >= settings.limit) return t.k1;
-  return Infinity;
+  return guess;
 }
 
 /**
- * At least the distance from `p` to the farthest point of a cell. When every meridian of the cell is
- * within 90° of p's, the farthest point is a corner (along a parallel the distance grows with the
- * longitude difference, along such a meridian it has one minimum, and the antipode is outside);
- * otherwise no useful bound is claimed.
+ * Checks a loaded tile's JSON against the manifest: the build tag, so that a cached
+ * manifest meeting tiles of another build is an error, and no more stations than a tile can hold.
  */
-function farKm(p: LatLng, [w, s, e, n]: Tile['bbox']): number {
-  const near = (lng: number) => Math.abs(((((lng - p.lng) % 360) + 540) % 360) - 180) <= 90;
-  const inside = p.lng >= w && p.lng <= e;
-  if (e - w > 180 || !near(w) || !near(e) || (inside && (p.lng - w > 90 || e - p.lng > 90))) return Infinity;
-  const far = Math.max(roughKm(p, { lat: s, lng: w }), roughKm(p, { lat: n, lng: w }), roughKm(p, { lat: s, lng: e }), roughKm(p, { lat: n, lng: e }));
-  return far * (1 + 1e-9) + 1e-9;
+export function checkTileFile(tile: Tile, json: unknown, count: number): void {
+  const build = (json as { build?: unknown } | null)?.build;
+  if (build !== tile.build) {
+    throw new DatasetError(`tile ${tile.id} is from build ${describe(build)}, the manifest from build "${tile.build}"`);
+  }
+  if (count < tile.minCount || count > tile.maxCount)
+    throw new DatasetError(`tile ${tile.id} should hold ${tile.minCount}…${tile.maxCount} stations (got ${count})`);
 }
 
-const roughKm = (a: LatLng, b: LatLng) => {
-  const h =
-    Math.sin(((b.lat - a.lat) * Math.PI) / 360) ** 2 +
-    Math.cos((a.lat * Math.PI) / 180) * Math.cos((b.lat * Math.PI) / 180) * Math.sin(((b.lng - a.lng) * Math.PI) / 360) ** 2;
-  return 2 * 6378.137 * Math.asin(Math.sqrt(Math.min(1, h)));
-};
+/** A short tag of the stations (FNV-1a of ids and coordinates) and the tile size: same input, same tag. */
+function buildTag(stations: readonly Station[], maxPerTile: number): string {
+  let h = 0x811c9dc5;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  };
+  add(String(maxPerTile));
+  for (const st of stations) add(`|${st.id}|${st.lat}|${st.lng}`);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
 
 /** Checks that every station of a loaded tile lies in its cell: a misplaced one would break the bounds. */
 export function checkTileStations(tile: Tile, stations: readonly Station[]): void {

@@ -175,9 +175,12 @@ export class SafeTradeMeetupElement extends LitElement {
   declare private _messages: Messages;
   /** The clock the open-now checks use; ticks once a minute while connected. */
   declare private _now: Date;
-  /** The last finished tile query (tiled datasets only) and the one running. */
-  declare private _tileAnswer: { key: string; suggestions?: Suggestion[]; error?: SafeTradeError } | null;
-  private _tileQuery: { key: string; controller: AbortController } | null = null;
+  /**
+   * The last finished tile query (tiled datasets only) and the one running; `at` is the query's
+   * preferOpenAt, `tick` marks an answer to a minute tick (same inputs as the answer before).
+   */
+  declare private _tileAnswer: { key: string; at: number | null; tick: boolean; suggestions?: Suggestion[]; error?: SafeTradeError } | null;
+  private _tileQuery: { key: string; at: number | null; controller: AbortController } | null = null;
 
   private _view: View | null = null;
   private _loadToken = 0;
@@ -235,7 +238,7 @@ export class SafeTradeMeetupElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (!this.hasUpdated || changed.has('stations') || changed.has('stationsSrc')) this._load();
     if (this._view && [...changed.keys()].every((k) => UI_ONLY.has(k))) return;
-    this._tickOnly = [...changed.keys()].every((k) => k === '_now' || UI_ONLY.has(k));
+    this._tickOnly = [...changed.keys()].every((k) => k === '_now' || UI_ONLY.has(k) || (k === '_tileAnswer' && this._tileAnswer?.tick));
     this._view = this._compute(this._view);
     if (changed.has('_data') && this._data.status === 'ready') {
       const { stations, rejected, tiles } = this._data.dataset;
@@ -302,31 +305,29 @@ export class SafeTradeMeetupElement extends LitElement {
   /**
    * Suggestions for a dataset at once; for a tile manifest, the answer of the query for exactly
    * these inputs once it has arrived (null while it runs: a newer query aborts an older one, and
-   * an older answer never shows).
+   * an older answer never shows). A minute tick (a new preferOpenAt) asks again, and the answer
+   * for the same inputs a minute ago stays up meanwhile.
    */
   private _rank(dataset: LoadedDataset, parties: Parties, options: RankOptions & HoursRankOptions): Suggestion[] | SafeTradeError | null {
     if (!dataset.tiles) return rankStations(dataset.stations, parties, options);
-    // The minute clock (preferOpenAt) does not start a new query; inputs do.
     const key = JSON.stringify([parties, { ...options, preferOpenAt: undefined }]);
-    if (this._tileAnswer?.key === key) return this._tileAnswer.suggestions ?? this._tileAnswer.error ?? null;
-    if (this._tileQuery?.key !== key) {
+    const at = options.preferOpenAt?.getTime() ?? null;
+    const shown = this._tileAnswer?.key === key ? this._tileAnswer : null;
+    if (shown?.at !== at && !(this._tileQuery?.key === key && this._tileQuery.at === at)) {
       this._tileQuery?.controller.abort();
-      const query = { key, controller: new AbortController() };
+      const query = { key, at, controller: new AbortController() };
       this._tileQuery = query;
+      const settle = (answer: { suggestions: Suggestion[] } | { error: SafeTradeError }) => {
+        if (this._tileQuery !== query) return;
+        this._tileQuery = null;
+        this._tileAnswer = { key, at, tick: !!shown, ...answer };
+      };
       dataset.tiles.rank(parties, options, query.controller.signal).then(
-        (suggestions) => {
-          if (this._tileQuery !== query) return;
-          this._tileQuery = null;
-          this._tileAnswer = { key, suggestions };
-        },
-        (error: unknown) => {
-          if (this._tileQuery !== query || isAbortError(error)) return;
-          this._tileQuery = null;
-          this._tileAnswer = { key, error: toError(error) };
-        },
+        (suggestions) => settle({ suggestions }),
+        (error: unknown) => isAbortError(error) || settle({ error: toError(error) }),
       );
     }
-    return null;
+    return shown ? (shown.suggestions ?? shown.error ?? null) : null;
   }
 
   private _resolveLocale(errors: SafeTradeError[]): string {
@@ -432,7 +433,7 @@ export class SafeTradeMeetupElement extends LitElement {
 
   /** Whether an answer is still on its way (a dataset or a tile query loading) with nothing wrong. */
   private _pending(view: View): boolean {
-    return (this._data.status === 'loading' || this._tileQuery !== null) && !view.errors.length;
+    return (this._data.status === 'loading' || (this._tileQuery !== null && this._tileAnswer?.key !== this._tileQuery.key)) && !view.errors.length;
   }
 
   /**

@@ -4,7 +4,7 @@
 // Every failure is a LoadError whose message names the URL and what exactly went wrong.
 import { DatasetError, parseDataset } from '../core/dataset.js';
 import type { HoursRankOptions } from '../core/rank.js';
-import { checkTileStations, isTileManifest, parseTileManifest, rankTiles, type Tile } from '../core/tiles.js';
+import { checkTileFile, checkTileStations, isTileManifest, parseTileManifest, rankTiles, type Tile } from '../core/tiles.js';
 import type { DatasetIssue, ParsedDataset, Parties, RankOptions, Station, Suggestion } from '../core/types.js';
 import type { SafeTradeError } from './events.js';
 
@@ -454,10 +454,8 @@ export function loadTile(tile: Tile, url: string): Promise<readonly Station[]> {
       try {
         const parsed = parseDataset(json);
         // The build refuses rejected stations, so one here means a damaged or mismatched tile.
-        const count = parsed.stations.length;
-        if (parsed.rejected.length || count < tile.minCount || count > tile.maxCount) {
-          throw new DatasetError(`tile ${tile.id} should hold ${tile.minCount}…${tile.maxCount} stations (got ${count}, ${parsed.rejected.length} rejected)`);
-        }
+        if (parsed.rejected.length) throw new DatasetError(`tile ${tile.id}: ${parsed.rejected.length} station(s) rejected`);
+        checkTileFile(tile, json, parsed.stations.length);
         checkTileStations(tile, parsed.stations);
         isolateBidi(parsed);
         return parsed.stations;

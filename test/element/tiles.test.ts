@@ -33,10 +33,10 @@ beforeEach(() => {
 });
 afterEach(() => sinon.restore());
 
-function serveTiles(spoil: (path: string, body: unknown) => Response | unknown = (_, b) => b) {
+function serveTiles(spoil: (path: string, body: unknown) => Response | unknown = (_, b) => b, built: ReturnType<typeof buildTiles> = BUILT) {
   const root = `https://tiles.test/set-${++base}/`;
-  const files = new Map<string, unknown>([[`${root}manifest.json`, BUILT.manifest]]);
-  for (const t of BUILT.tiles) files.set(`${root}tiles/${t.id}.json`, t.dataset);
+  const files = new Map<string, unknown>([[`${root}manifest.json`, built.manifest]]);
+  for (const t of built.tiles) files.set(`${root}tiles/${t.id}.json`, t.dataset);
   const requested: string[] = [];
   routes.set(root, (url) => {
     requested.push(url);
@@ -91,32 +91,34 @@ describe('loadDataset with a tile manifest', () => {
     expect(await source.rank({ seller: MIDTOWN }, {})).to.deep.equal(rankStations(ALL, { seller: MIDTOWN }));
   });
 
-  it('refuses a tile that does not match its manifest (a station outside the cell, or a missing one)', async () => {
-    const moved = serveTiles((path, body) => {
-      if (!path.startsWith('tiles/')) return body;
-      const d = body as { stations: Station[] };
-      d.stations[0]!.lat = -45;
-      return d;
-    });
-    const e1 = await (await tiled(moved.url)).rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
-    expect(e1).to.include({ code: 'dataset-invalid' });
-    expect((e1 as Error).message).to.match(/outside its cell/);
-
-    const short = serveTiles((path, body) => {
-      // Keep one station of each tile: every tile of 2+ stations then holds fewer than its class.
-      if (path.startsWith('tiles/')) (body as { stations: Station[] }).stations.splice(1);
-      return body;
-    });
-    const e2 = await (await tiled(short.url)).rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
-    expect(e2).to.include({ code: 'dataset-invalid' });
-    expect((e2 as Error).message).to.match(/should hold \d+…\d+ stations \(got 1, 0 rejected\)/);
+  it('refuses a tile that does not match its manifest (a station outside the cell, another build, too many stations)', async () => {
+    const spoilTiles = (spoil: (d: { build?: string; stations: Station[] }) => void) =>
+      serveTiles((path, body) => {
+        if (path.startsWith('tiles/')) spoil(body as { stations: Station[] });
+        return body;
+      });
+    const cases: [(d: { build?: string; stations: Station[] }) => void, RegExp][] = [
+      [(d) => (d.stations[0]!.lat = -45), /outside its cell/],
+      [(d) => (d.build = 'deadbeef'), new RegExp(`tile t\\d+ is from build "deadbeef", the manifest from build "${BUILT.manifest.build}"`)],
+      [(d) => delete d.build, /is from build undefined/],
+      [
+        (d) => d.stations.push(...Array.from({ length: 129 }, () => ({ ...d.stations[0]!, id: `x${Math.random()}` }))),
+        /should hold 1…128 stations \(got \d+\)/,
+      ],
+    ];
+    for (const [spoil, message] of cases) {
+      const { url } = spoilTiles(spoil);
+      const error = await (await tiled(url)).rank({ seller: MIDTOWN }, {}).catch((e: unknown) => e);
+      expect(error).to.include({ code: 'dataset-invalid' });
+      expect((error as Error).message).to.match(message);
+    }
   });
 
   it('rejects a broken manifest with dataset-invalid, quoting what is wrong', async () => {
     const { url } = serveTiles((path, body) => (path === 'manifest.json' ? { ...(body as object), version: 9 } : body));
     const error = await loadDataset(url).catch((e: unknown) => e);
     expect(error).to.include({ code: 'dataset-invalid' });
-    expect((error as Error).message).to.match(/not a valid tile manifest: version must be 1 \(got 9\)/);
+    expect((error as Error).message).to.match(/not a valid tile manifest: version must be 2 \(got 9; rebuild the tiles\)/);
   });
 
   it('refuses a manifest without any tile, like a dataset without any station', async () => {
@@ -183,6 +185,50 @@ describe('<safetrade-meetup> with stations-src pointing at a tile manifest', () 
     const buyerFirst = rankStations(ALL, { seller: LES, buyer: MIDTOWN }, { mode: 'buyer' }).map((s) => s.station.id);
     await until(() => ids(el).join() === buyerFirst.join());
     expect(events.filter((e) => e.type === 'safetrade-suggest').at(-1)!.detail.mode).to.equal('buyer');
+  });
+
+  it('re-ranks on the minute clock: a station that closes loses first place, with no new fetch and no loading state', async () => {
+    // Midtown's nearest station keeps office hours; every other one is open around the clock.
+    const office = { hours: { mo: ['09:00-17:00'] }, timezone: 'America/New_York' } as const;
+    const r = random(21);
+    const list: Station[] = Array.from({ length: 1500 }, (_, i) => ({
+      id: `h-${i}`,
+      name: `Station ${i}`,
+      address: `${i} Main St`,
+      country: 'US',
+      lat: 40.6 + r() * 0.3,
+      lng: -74.1 + r() * 0.3,
+      hours: '24/7' as const,
+    }));
+    const nearest = rankStations(list, { seller: MIDTOWN }, { limit: 1 })[0]!.station;
+    Object.assign(nearest, office);
+    const { url, requested } = serveTiles(undefined, buildTiles(list, { maxPerTile: 64 }));
+    const noon = new Date('2026-11-30T17:00:00Z'); // Monday 12:00 in New York
+    const evening = new Date('2026-11-30T23:00:00Z'); // 18:00: the office has closed
+    const el = document.createElement('safetrade-meetup') as unknown as HTMLElement & { _now: Date; updateComplete: Promise<boolean> };
+    el._now = noon;
+    const events: CustomEvent[] = [];
+    el.addEventListener('safetrade-suggest', (e) => events.push(e as CustomEvent));
+    await import('../../src/define.js');
+    for (const [k, v] of Object.entries({ 'seller-lat': String(MIDTOWN.lat), 'seller-lng': String(MIDTOWN.lng), 'stations-src': url })) el.setAttribute(k, v);
+    document.body.append(el);
+    const want = (at: Date) => rankStations(list, { seller: MIDTOWN }, { preferOpenAt: at }).map((s) => s.station.id);
+    await until(() => ids(el).join() === want(noon).join());
+    expect(ids(el)[0]).to.equal(nearest.id);
+    const fetched = requested.length;
+    const suggests = events.length;
+
+    el._now = new Date(noon.getTime() + 60_000); // a tick that changes nothing
+    await el.updateComplete;
+    expect(ids(el), 'the answer stays up while the tick re-queries').to.deep.equal(want(noon));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(events.length, 'no event for a tick that changes nothing').to.equal(suggests);
+
+    el._now = evening;
+    await until(() => ids(el).join() === want(evening).join());
+    expect(ids(el)[0]).to.not.equal(nearest.id);
+    expect(events.length).to.equal(suggests + 1);
+    expect(requested.length, 'the tiles are cached').to.equal(fetched);
   });
 
   it('shows a dataset-fetch error, never a partial answer, when a needed tile fails', async () => {

@@ -3,12 +3,12 @@
 // exactly the stations the issue lists, keep the pending rows out, and keep DATA-LICENSES.md
 // in step. Also the pipeline's pieces: CSV parsing, the hours notation, duplicates across files.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildShipped, renderLicenses } from '../../data/build.mjs';
+import { buildShipped, renderLicenses, TILE_THRESHOLD, TILES_DIR, writeShipped } from '../../data/build.mjs';
 import { parseCsv } from '../../bin/lib/csv.mjs';
 import { assemble, parseHours, readCsv, readInput } from '../../bin/lib/stations.mjs';
 
@@ -16,6 +16,57 @@ const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 const built = await buildShipped();
 const byPrefix = (prefix) => built.dataset.stations.filter((s) => s.id.startsWith(prefix)).length;
+
+describe('the shipped dataset as one file or as tiles', () => {
+  const synthetic = (n) => ({
+    format: 'safetrade-stations',
+    version: 1,
+    stations: Array.from({ length: n }, (_, i) => ({
+      id: `syn-${i}`,
+      name: `Station ${i}`,
+      address: `${i} Main St`,
+      country: 'US',
+      lat: 25 + ((i * 7919) % 2400) / 100,
+      lng: -124 + ((i * 104729) % 5700) / 100,
+    })),
+  });
+
+  it(`stays one file up to ${TILE_THRESHOLD} stations, and becomes a tile manifest with its tiles above`, async () => {
+    const core = await import(new URL('dist/core.js', root).href);
+    const dir = mkdtempSync(join(tmpdir(), 'safetrade-shipped-'));
+    try {
+      const small = synthetic(TILE_THRESHOLD);
+      const one = await writeShipped(small, JSON.stringify(small) + '\n', dir);
+      assert.equal(one.tiled, false);
+      assert.equal(readFileSync(join(dir, 'stations.json'), 'utf8'), JSON.stringify(small) + '\n');
+      assert.equal(existsSync(join(dir, TILES_DIR)), false);
+
+      const large = synthetic(TILE_THRESHOLD + 1);
+      const tiled = await writeShipped(large, JSON.stringify(large) + '\n', dir);
+      assert.equal(tiled.tiled, true);
+      const manifest = JSON.parse(readFileSync(join(dir, 'stations.json'), 'utf8'));
+      assert.ok(core.isTileManifest(manifest), 'the default entry is the manifest');
+      const { tiles } = core.parseTileManifest(manifest);
+      assert.equal(readdirSync(join(dir, TILES_DIR)).length, tiles.length);
+      const all = tiles.flatMap((t) => JSON.parse(readFileSync(join(dir, t.url), 'utf8')).stations);
+      assert.deepEqual(all.map((s) => s.id).sort(), large.stations.map((s) => s.id).sort());
+      // The element's loader resolves tile URLs against the manifest's: beside it.
+      assert.match(tiles[0].url, new RegExp(`^${TILES_DIR}/t\\d+\\.json$`));
+      // Same answer as the one file, from the tiles.
+      const byId = new Map(all.map((s) => [s.id, s]));
+      const load = async (t) => JSON.parse(readFileSync(join(dir, t.url), 'utf8')).stations.map((s) => byId.get(s.id));
+      const parties = { seller: { lat: 40.7, lng: -74 }, buyer: { lat: 40.8, lng: -73.9 } };
+      const got = await core.rankTiles(tiles, parties, { limit: 5, maxDistanceKm: 400 }, load);
+      assert.deepEqual(got.suggestions, core.rankStations(all, parties, { limit: 5, maxDistanceKm: 400 }));
+
+      // Back under the threshold: one file again, and no stale tile left to ship.
+      await writeShipped(small, JSON.stringify(small) + '\n', dir);
+      assert.equal(existsSync(join(dir, TILES_DIR)), false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('the shipped dataset', () => {
   it('is exactly what the committed sources build to', () => {
