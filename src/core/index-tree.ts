@@ -106,12 +106,15 @@ export function searchIndex(index: StationIndex, seller: LatLng, buyer: LatLng |
   const mode = settings.mode === 'fair' ? FAIR : settings.mode === 'total' ? TOTAL : BUYER;
   const s = party(seller);
   const b = buyer ? party(buyer) : null;
+  const byBuyer = b !== null && mode === BUYER;
   // A nested search (from `accept`) must not share the scratch space of the one that called it.
   const w = idle ?? new Scratch();
   idle = null;
   w.reset();
 
   let thr = Infinity; // the worst kept station's first key once `limit` are kept
+  const hMax = havOf(maxDistanceKm);
+  let hCut = hMax;
   w.pushNode(0, 0, ids.length - 1, 0, -180, -90, 180, 90, 0, 0);
   while (w.heapSize > 0) {
     if (w.heapKey[0]! > thr) break;
@@ -130,14 +133,14 @@ export function searchIndex(index: StationIndex, seller: LatLng, buyer: LatLng |
       const latR = lat * RAD;
       const lngR = lng * RAD;
       const c = cosLat[i]!;
-      const sLow = lowKm(s, latR, lngR, c);
-      if (sLow > maxDistanceKm) continue;
-      let bLow = 0;
+      // Compared as haversines (no square root): hCut stands for min(maxDistanceKm, threshold).
+      const sLow = lowHav(s, latR, lngR, c);
+      if (sLow > (byBuyer ? hMax : hCut)) continue;
       if (b) {
-        bLow = lowKm(b, latR, lngR, c);
-        if (bLow > maxDistanceKm) continue;
+        const bLow = lowHav(b, latR, lngR, c);
+        if (bLow > (mode === TOTAL ? hMax : hCut)) continue;
+        if (mode === TOTAL && lowKm(sLow) + lowKm(bLow) > thr) continue;
       }
-      if ((mode === FAIR ? Math.max(sLow, bLow) : mode === TOTAL ? sLow + bLow : b ? bLow : sLow) > thr) continue;
       // Bit for bit what rankStations computes (checked at build, else the package itself).
       const sellerKm = inline ? havKm(s, lng, lat, c) : haversine(seller, stations[ids[i]!]!) / 1000;
       if (!(sellerKm <= maxDistanceKm)) continue;
@@ -155,7 +158,10 @@ export function searchIndex(index: StationIndex, seller: LatLng, buyer: LatLng |
       // A refused station is simply absent: node bounds stay valid lower bounds for the rest.
       if (accept && !accept(stations[ids[i]!]!)) continue;
       w.keep(k1, k2, i, sellerKm, buyerKm, limit, stations, ids);
-      if (w.topSize === limit) thr = w.topK1[0]!;
+      if (w.topSize === limit && w.topK1[0]! !== thr) {
+        thr = w.topK1[0]!;
+        hCut = Math.min(hMax, havOf(thr));
+      }
     }
     if (leaf) continue;
 
@@ -244,17 +250,26 @@ export function party(p: LatLng): PartyCoords {
 }
 
 /**
- * A lower bound of the great-circle distance in km from a party to a station (radians, its
- * cos(lat)): the haversine with sin(x) ≥ x − x³/6 and asin(y) ≥ y, shaved for rounding.
+ * A lower bound of the haversine of the angle between a party and a station (radians, its
+ * cos(lat)), from sin(u) ≥ u − u³/6: no trigonometry, ~1e-6 relative below the exact one.
  */
-function lowKm(p: PartyCoords, latR: number, lngR: number, cosLat: number): number {
+function lowHav(p: PartyCoords, latR: number, lngR: number, cosLat: number): number {
   const a = Math.abs(latR - p.latRad) * 0.5;
   let d = Math.abs(lngR - p.lngRad);
   if (d > Math.PI) d = 2 * Math.PI - d;
   const o = d * 0.5;
   const x = a * (1 - (a * a) / 6);
   const y = o * (1 - (o * o) / 6);
-  return 2 * EARTH_RADIUS_KM * Math.sqrt(x * x + p.cosLatRad * cosLat * y * y) * RELATIVE_SLACK - ABSOLUTE_SLACK_KM;
+  return x * x + p.cosLatRad * cosLat * y * y;
+}
+
+/** The distance in km that a `lowHav` bounds from below (asin(y) ≥ y), shaved for rounding. */
+const lowKm = (h: number) => 2 * EARTH_RADIUS_KM * Math.sqrt(h) * RELATIVE_SLACK - ABSOLUTE_SLACK_KM;
+
+/** The smallest haversine whose `lowKm` exceeds `km`: `lowHav(…) > havOf(km)` rules a station out. */
+function havOf(km: number): number {
+  const r = (km + ABSOLUTE_SLACK_KM) / (2 * EARTH_RADIUS_KM * RELATIVE_SLACK);
+  return r * r;
 }
 
 /**
