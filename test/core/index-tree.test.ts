@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createStationIndex, distanceKm, queryIndex, rankStations } from '../../src/core/index.js';
-import { searchIndex } from '../../src/core/index-tree.js';
+import { boxKm, party, searchIndex } from '../../src/core/index-tree.js';
 import { indexFor, scan } from '../../src/core/rank.js';
 import type { RankSettings } from '../../src/core/rule.js';
 import type { LatLng, Mode, Station, Suggestion } from '../../src/core/types.js';
@@ -302,6 +302,34 @@ describe('rankStations', () => {
       const settings = { mode, limit: 20, maxDistanceKm: 40 };
       expect(flat(queryIndex(index, { seller, buyer }, settings))).to.deep.equal(flat(scan(nyc.stations, seller, buyer, settings)));
     }
+  });
+});
+
+describe('node bounds', () => {
+  it('never exceed the distance to any point of the box (tiny to hemispheric boxes, poles, antimeridian)', () => {
+    const r = random(5);
+    let checked = 0;
+    for (let k = 0; k < 2500; k++) {
+      const c = k % 5 === 0 ? { lat: (r() < 0.5 ? 1 : -1) * (88 + 2 * r()), lng: r() * 360 - 180 } : anywhere(r);
+      const size = [0.01, 0.3, 3, 40, 170][k % 5]!;
+      const w = Math.max(-180, c.lng - r() * size);
+      const e = Math.min(180, c.lng + r() * size);
+      const s = clampLat(c.lat - r() * size);
+      const n = clampLat(c.lat + r() * size);
+      const p = r() < 0.5 ? near(r, c, 2 * size) : anywhere(r);
+      const bound = boxKm(party(p), w, s, e, n);
+      // Every sampled point of the box (corners, edges, inside) is at least `bound` away.
+      for (let i = 0; i <= 12; i++) {
+        for (const lat of [s, n, clampLat(s + ((n - s) * i) / 12)]) {
+          for (const lng of [w, e, Math.min(e, w + ((e - w) * i) / 12)]) {
+            const d = distanceKm(p, { lat, lng });
+            if (!(bound <= d)) expect.fail(`${JSON.stringify({ p, w, s, e, n, lat, lng })}: ${bound} > ${d}`);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).to.be.greaterThan(100_000);
   });
 });
 
