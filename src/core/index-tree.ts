@@ -10,8 +10,8 @@ import { describe, isLatitude, isLongitude } from './geo.js';
 import { checkOptions, checkParties, key1, key2, type RankSettings } from './rule.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from './types.js';
 
-/** Stations per leaf. Small leaves mean fewer haversine calls per query; 16 measured best here. */
-export const DEFAULT_NODE_SIZE = 16;
+/** Stations per leaf. With the trig-free pre-check a leaf station is cheap and a node visit is not; 48 measured best (bench/). */
+export const DEFAULT_NODE_SIZE = 48;
 
 const RAD = Math.PI / 180;
 /** haversine-distance's radius. */
@@ -82,71 +82,135 @@ export function queryIndex(index: StationIndex, parties: Parties, options: RankO
   return searchIndex(index, seller, buyer, checkOptions(options));
 }
 
-/** The search itself, for callers that already validated their inputs. */
+const FAIR = 0;
+const TOTAL = 1;
+const BUYER = 2;
+const LEFT = 0;
+const RIGHT = 1;
+const BOTH = 2;
+const NEITHER = 3;
+
+/**
+ * The search itself, for callers that already validated their inputs. Best-first over tree nodes
+ * (a heap of node bounds), while the `limit` best stations so far sit in a small max-heap: its
+ * worst entry is the threshold, and a node or station whose first key is above it cannot make the
+ * cut. Nodes and stations equal to it still can (on the second key, the id or the array order), so
+ * only a strictly greater key prunes.
+ */
 export function searchIndex(index: StationIndex, seller: LatLng, buyer: LatLng | null, settings: RankSettings): Suggestion[] {
   const { stations, ids, coords, cosLat, nodeSize } = index;
-  const inline = index.inline && !hasAlias(seller) && !(buyer && hasAlias(buyer));
-  const { mode, limit, maxDistanceKm } = settings;
   const results: Suggestion[] = [];
   if (ids.length === 0) return results;
+  const inline = index.inline && !hasAlias(seller) && !(buyer && hasAlias(buyer));
+  const { limit, maxDistanceKm, accept } = settings;
+  const mode = settings.mode === 'fair' ? FAIR : settings.mode === 'total' ? TOTAL : BUYER;
   const s = party(seller);
   const b = buyer ? party(buyer) : null;
-  const queue = new Queue();
+  const byBuyer = b !== null && mode === BUYER;
+  // A nested search (from `accept`) must not share the scratch space of the one that called it.
+  const w = idle ?? new Scratch();
+  idle = null;
+  w.reset();
 
-  const pushStation = (i: number) => {
-    const station = stations[ids[i]!]!;
-    const lng = coords[2 * i]!;
-    const lat = coords[2 * i + 1]!;
-    // Bit for bit what rankStations computes (checked at build, else the package itself).
-    const sellerKm = inline ? havKm(s, lng, lat, cosLat[i]!) : haversine(seller, station) / 1000;
-    if (!(sellerKm <= maxDistanceKm)) return;
-    const buyerKm = !b ? null : inline ? havKm(b, lng, lat, cosLat[i]!) : haversine(buyer!, station) / 1000;
-    if (buyerKm !== null && !(buyerKm <= maxDistanceKm)) return;
-    // A refused station is simply absent: node bounds stay valid lower bounds for the rest.
-    if (settings.accept && !settings.accept(station)) return;
-    queue.push(new Item(key1(sellerKm, buyerKm, mode), key2(sellerKm, buyerKm, mode), station.id, i, 0, 0, sellerKm, buyerKm ?? -1, 0, 0));
-  };
-  const pushNode = (left: number, right: number, axis: number, w: number, south: number, e: number, north: number) => {
-    if (left > right) return;
-    const sKm = boxKm(s, w, south, e, north);
-    if (sKm > maxDistanceKm) return;
-    let k1 = sKm;
-    if (b) {
-      const bKm = boxKm(b, w, south, e, north);
-      if (bKm > maxDistanceKm) return;
-      k1 = key1(sKm, bKm, mode);
-    }
-    queue.push(new Item(k1, 0, null, left, right, axis, w, south, e, north));
-  };
-
-  pushNode(0, ids.length - 1, 0, -180, -90, 180, 90);
-  let item: Item | undefined;
-  while ((item = queue.pop())) {
-    if (item.id !== null) {
-      // A station: w and s hold its two distances.
-      results.push({ station: stations[ids[item.a]!]!, sellerKm: item.w, buyerKm: b ? item.s : null });
-      if (results.length === limit) break;
-      continue;
-    }
-    const { a: left, b: right, axis } = item;
-    if (right - left <= nodeSize) {
-      for (let i = left; i <= right; i++) pushStation(i);
-      continue;
-    }
+  let thr = Infinity; // the worst kept station's first key once `limit` are kept
+  const hMax = havOf(maxDistanceKm);
+  let hCut = hMax;
+  w.pushNode(0, 0, ids.length - 1, 0, -180, -90, 180, 90, 0, 0);
+  while (w.heapSize > 0) {
+    if (w.heapKey[0]! > thr) break;
+    const ref = w.popNode();
+    const left = w.left[ref]!;
+    const right = w.right[ref]!;
+    const leaf = right - left <= nodeSize;
     const m = (left + right) >> 1;
-    const mLng = coords[2 * m]!;
-    const mLat = coords[2 * m + 1]!;
-    pushStation(m);
-    const next = 1 - axis;
-    if (axis === 0) {
-      pushNode(left, m - 1, next, item.w, item.s, mLng, item.n);
-      pushNode(m + 1, right, next, mLng, item.s, item.e, item.n);
-    } else {
-      pushNode(left, m - 1, next, item.w, item.s, item.e, mLat);
-      pushNode(m + 1, right, next, item.w, mLat, item.e, item.n);
+    const from = leaf ? left : m;
+    const to = leaf ? right : m;
+    for (let i = from; i <= to; i++) {
+      const lng = coords[2 * i]!;
+      const lat = coords[2 * i + 1]!;
+      // First a cheap lower bound of each distance (no trig, ~1e-6 relative below the exact one):
+      // most stations a search visits fail the radius or the threshold by more than that.
+      const latR = lat * RAD;
+      const lngR = lng * RAD;
+      const c = cosLat[i]!;
+      // Compared as haversines (no square root): hCut stands for min(maxDistanceKm, threshold).
+      const sLow = lowHav(s, latR, lngR, c);
+      if (sLow > (byBuyer ? hMax : hCut)) continue;
+      if (b) {
+        const bLow = lowHav(b, latR, lngR, c);
+        if (bLow > (mode === TOTAL ? hMax : hCut)) continue;
+        if (mode === TOTAL && lowKm(sLow) + lowKm(bLow) > thr) continue;
+      }
+      // Bit for bit what rankStations computes (checked at build, else the package itself).
+      const sellerKm = inline ? havKm(s, lng, lat, c) : haversine(seller, stations[ids[i]!]!) / 1000;
+      if (!(sellerKm <= maxDistanceKm)) continue;
+      let buyerKm = -1;
+      let k1 = sellerKm;
+      let k2 = 0;
+      if (b) {
+        buyerKm = inline ? havKm(b, lng, lat, c) : haversine(buyer!, stations[ids[i]!]!) / 1000;
+        if (!(buyerKm <= maxDistanceKm)) continue;
+        k1 = key1(sellerKm, buyerKm, settings.mode);
+        k2 = key2(sellerKm, buyerKm, settings.mode);
+      }
+      if (k1 > thr) continue;
+      if (w.topSize === limit && !w.beats(k1, k2, i, stations, ids)) continue;
+      // A refused station is simply absent: node bounds stay valid lower bounds for the rest.
+      if (accept && !accept(stations[ids[i]!]!)) continue;
+      w.keep(k1, k2, i, sellerKm, buyerKm, limit, stations, ids);
+      if (w.topSize === limit && w.topK1[0]! !== thr) {
+        thr = w.topK1[0]!;
+        hCut = Math.min(hMax, havOf(thr));
+      }
+    }
+    if (leaf) continue;
+
+    // The children: each party's distance to the parent box carries over to the child that holds
+    // the parent's nearest point (the same distance); only the other child is measured.
+    const axis = w.axis[ref]!;
+    const bw = w.box[4 * ref]!;
+    const bs = w.box[4 * ref + 1]!;
+    const be = w.box[4 * ref + 2]!;
+    const bn = w.box[4 * ref + 3]!;
+    const ps = w.near[2 * ref]!;
+    const pb = w.near[2 * ref + 1]!;
+    const split = coords[2 * m + axis]!;
+    const sideS = nearSide(s, axis, bw, bs, be, bn, split);
+    const sideB = b ? nearSide(b, axis, bw, bs, be, bn, split) : BOTH;
+    // The seller's box distance bounds the first key in fair and total mode; the buyer's in fair
+    // and buyer mode.
+    const cutS = mode === BUYER && b ? maxDistanceKm : Math.min(maxDistanceKm, thr);
+    const cutB = mode === TOTAL ? maxDistanceKm : Math.min(maxDistanceKm, thr);
+    for (let side = LEFT; side <= RIGHT; side++) {
+      const cl = side === LEFT ? left : m + 1;
+      const cr = side === LEFT ? m - 1 : right;
+      if (cl > cr) continue;
+      const cw = axis === 0 && side === RIGHT ? split : bw;
+      const cs = axis === 1 && side === RIGHT ? split : bs;
+      const ce = axis === 0 && side === LEFT ? split : be;
+      const cn = axis === 1 && side === LEFT ? split : bn;
+      const sKm = sideS === side || sideS === BOTH ? ps : Math.max(ps, boxKmCut(s, cw, cs, ce, cn, cutS));
+      if (sKm > cutS) continue;
+      let k1 = sKm;
+      let bKm = 0;
+      if (b) {
+        bKm = sideB === side || sideB === BOTH ? pb : Math.max(pb, boxKmCut(b, cw, cs, ce, cn, cutB));
+        if (bKm > cutB) continue;
+        k1 = mode === FAIR ? Math.max(sKm, bKm) : mode === TOTAL ? sKm + bKm : bKm;
+        if (k1 > thr) continue;
+      }
+      w.pushNode(k1, cl, cr, 1 - axis, cw, cs, ce, cn, sKm, bKm);
     }
   }
-  return results;
+
+  // Worst first out of the max-heap, so the list comes out reversed.
+  while (w.topSize > 0) {
+    const i = w.topPos[0]!;
+    results.push({ station: stations[ids[i]!]!, sellerKm: w.topS[0]!, buyerKm: b ? w.topB[0]! : null });
+    w.dropWorst(stations, ids);
+  }
+  idle = w;
+  return results.reverse();
 }
 
 /**
@@ -186,6 +250,29 @@ export function party(p: LatLng): PartyCoords {
 }
 
 /**
+ * A lower bound of the haversine of the angle between a party and a station (radians, its
+ * cos(lat)), from sin(u) ≥ u − u³/6: no trigonometry, ~1e-6 relative below the exact one.
+ */
+function lowHav(p: PartyCoords, latR: number, lngR: number, cosLat: number): number {
+  const a = Math.abs(latR - p.latRad) * 0.5;
+  let d = Math.abs(lngR - p.lngRad);
+  if (d > Math.PI) d = 2 * Math.PI - d;
+  const o = d * 0.5;
+  const x = a * (1 - (a * a) / 6);
+  const y = o * (1 - (o * o) / 6);
+  return x * x + p.cosLatRad * cosLat * y * y;
+}
+
+/** The distance in km that a `lowHav` bounds from below (asin(y) ≥ y), shaved for rounding. */
+const lowKm = (h: number) => 2 * EARTH_RADIUS_KM * Math.sqrt(h) * RELATIVE_SLACK - ABSOLUTE_SLACK_KM;
+
+/** The smallest haversine whose `lowKm` exceeds `km`: `lowHav(…) > havOf(km)` rules a station out. */
+function havOf(km: number): number {
+  const r = (km + ABSOLUTE_SLACK_KM) / (2 * EARTH_RADIUS_KM * RELATIVE_SLACK);
+  return r * r;
+}
+
+/**
  * haversine-distance 1.2.4's formula for (party, station), operation for operation, so the result
  * has the same bits as `haversine(party, station) / 1000`; the station's cos(lat) comes precomputed.
  */
@@ -198,73 +285,239 @@ const toRad = (x: number) => (x * Math.PI) / 180.0;
 const hasAlias = (p: object) => 'latitude' in p || 'longitude' in p || 'lon' in p;
 
 /**
- * A queue entry: a tree node (`id` null; a..b its range, w s e n its box) or a station (`id` its id;
- * a its tree position, w and s its seller and buyer km). One class, one shape, no per-entry closures.
+ * Which child of a box split at `split` on `axis` holds the box's point nearest to `p` (so its
+ * distance is the box's): LEFT, RIGHT, BOTH (on the split) or NEITHER when that is not certain.
+ * Only a speed-up: the parent's distance is a valid lower bound for either child anyway.
  */
-class Item {
-  constructor(
-    readonly k1: number,
-    readonly k2: number,
-    readonly id: string | null,
-    readonly a: number,
-    readonly b: number,
-    readonly axis: number,
-    readonly w: number,
-    readonly s: number,
-    readonly e: number,
-    readonly n: number,
-  ) {}
+function nearSide(p: PartyCoords, axis: number, w: number, s: number, e: number, n: number, split: number): number {
+  const inside = p.lng >= w && p.lng <= e;
+  let x: number;
+  if (axis === 0) {
+    if (inside) x = p.lng;
+    else {
+      // The nearer meridian edge holds the nearest point.
+      const dw = lngGap(w, p.lng);
+      const de = lngGap(e, p.lng);
+      x = dw < de ? w : de < dw ? e : split;
+    }
+  } else if (inside) x = p.lat < s ? s : p.lat > n ? n : p.lat;
+  else {
+    // Within 90° of longitude the nearest point of a meridian lies poleward of p's latitude.
+    if (Math.min(lngGap(w, p.lng), lngGap(e, p.lng)) >= 90) return NEITHER;
+    if (p.lat >= 0 && p.lat >= split) return RIGHT;
+    if (p.lat <= 0 && p.lat <= split) return LEFT;
+    return NEITHER;
+  }
+  return x < split ? LEFT : x > split ? RIGHT : BOTH;
+}
+
+/** Longitude difference in degrees, 0…180, across the antimeridian if shorter. */
+function lngGap(a: number, b: number): number {
+  const d = Math.abs(a - b);
+  return d > 180 ? 360 - d : d;
 }
 
 /**
- * Queue order: by k1; on equal k1 a node comes before a station (a node bound equal to a station's
- * k1 may still hold a station with a smaller k2 or id); stations then by k2 and id.
+ * `boxKm`, except that once a cheap bound (the latitude gap) exceeds `cut` it returns that instead:
+ * still a lower bound, enough to prune.
  */
-function before(x: Item, y: Item): boolean {
-  if (x.k1 !== y.k1) return x.k1 < y.k1;
-  if (x.id === null || y.id === null) return x.id === null && y.id !== null;
-  if (x.k2 !== y.k2) return x.k2 < y.k2;
-  return x.id < y.id;
+function boxKmCut(p: PartyCoords, w: number, s: number, e: number, n: number, cut: number): number {
+  const gap = p.lat < s ? s - p.lat : p.lat > n ? p.lat - n : 0;
+  if (p.lng >= w && p.lng <= e) {
+    // Due north or south of the box (or inside): the distance is the latitude gap's arc.
+    return gap > 0 ? EARTH_RADIUS_KM * (gap * RAD) * RELATIVE_SLACK - ABSOLUTE_SLACK_KM : 0;
+  }
+  const low = EARTH_RADIUS_KM * (gap * RAD) * RELATIVE_SLACK - ABSOLUTE_SLACK_KM;
+  if (low > cut) return low;
+  return boxKm(p, w, s, e, n);
 }
 
-/** A binary min-heap (the shape of mourner/tinyqueue, specialised to `before`). */
-class Queue {
-  private data: Item[] = [];
+/**
+ * Scratch space of one search, kept between searches: the node pool (range, axis, box and each
+ * party's distance to the box per node), a binary min-heap of node bounds, and a binary max-heap
+ * of the best stations so far (worst on top), ordered like `compareScored` plus array order.
+ */
+class Scratch {
+  left = new Int32Array(256);
+  right = new Int32Array(256);
+  axis = new Uint8Array(256);
+  box = new Float64Array(4 * 256);
+  near = new Float64Array(2 * 256);
+  nodes = 0;
+  heapKey = new Float64Array(256);
+  heapRef = new Int32Array(256);
+  heapSize = 0;
+  topK1 = new Float64Array(16);
+  topK2 = new Float64Array(16);
+  topS = new Float64Array(16);
+  topB = new Float64Array(16);
+  topPos = new Int32Array(16);
+  topSize = 0;
 
-  push(item: Item): void {
-    const data = this.data;
-    let pos = data.length;
-    data.push(item);
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const current = data[parent]!;
-      if (!before(item, current)) break;
-      data[pos] = current;
-      pos = parent;
-    }
-    data[pos] = item;
+  reset(): void {
+    this.nodes = 0;
+    this.heapSize = 0;
+    this.topSize = 0;
   }
 
-  pop(): Item | undefined {
-    const data = this.data;
-    const top = data[0];
-    const bottom = data.pop();
-    if (data.length > 0 && bottom) {
-      const half = data.length >> 1;
+  pushNode(key: number, left: number, right: number, axis: number, w: number, s: number, e: number, n: number, sKm: number, bKm: number): void {
+    const ref = this.nodes++;
+    if (ref === this.left.length) this.growNodes();
+    this.left[ref] = left;
+    this.right[ref] = right;
+    this.axis[ref] = axis;
+    const box = this.box;
+    box[4 * ref] = w;
+    box[4 * ref + 1] = s;
+    box[4 * ref + 2] = e;
+    box[4 * ref + 3] = n;
+    this.near[2 * ref] = sKm;
+    this.near[2 * ref + 1] = bKm;
+    const keys = this.heapKey;
+    const refs = this.heapRef;
+    let pos = this.heapSize++;
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      const k = keys[parent]!;
+      if (k <= key) break;
+      keys[pos] = k;
+      refs[pos] = refs[parent]!;
+      pos = parent;
+    }
+    keys[pos] = key;
+    refs[pos] = ref;
+  }
+
+  popNode(): number {
+    const keys = this.heapKey;
+    const refs = this.heapRef;
+    const top = refs[0]!;
+    const size = --this.heapSize;
+    if (size > 0) {
+      const key = keys[size]!;
+      const ref = refs[size]!;
+      const half = size >> 1;
       let pos = 0;
       while (pos < half) {
         let best = 2 * pos + 1;
-        const right = best + 1;
-        if (right < data.length && before(data[right]!, data[best]!)) best = right;
-        if (!before(data[best]!, bottom)) break;
-        data[pos] = data[best]!;
+        if (best + 1 < size && keys[best + 1]! < keys[best]!) best++;
+        if (keys[best]! >= key) break;
+        keys[pos] = keys[best]!;
+        refs[pos] = refs[best]!;
         pos = best;
       }
-      data[pos] = bottom;
+      keys[pos] = key;
+      refs[pos] = ref;
     }
     return top;
   }
+
+  private growNodes(): void {
+    const size = 2 * this.left.length;
+    const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T, n: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.left = grow(this.left, size);
+    this.right = grow(this.right, size);
+    this.axis = grow(this.axis, size);
+    this.box = grow(this.box, 4 * size);
+    this.near = grow(this.near, 2 * size);
+    this.heapKey = grow(this.heapKey, size);
+    this.heapRef = grow(this.heapRef, size);
+  }
+
+  /** Whether station `i` with keys k1, k2 ranks before the worst kept one. */
+  beats(k1: number, k2: number, i: number, stations: readonly Station[], ids: Uint32Array): boolean {
+    return this.ranksBefore(k1, k2, i, this.topK1[0]!, this.topK2[0]!, this.topPos[0]!, stations, ids);
+  }
+
+  /** compareScored's order, then array order (the scan's sort is stable). */
+  private ranksBefore(k1: number, k2: number, i: number, l1: number, l2: number, j: number, stations: readonly Station[], ids: Uint32Array): boolean {
+    if (k1 !== l1) return k1 < l1;
+    if (k2 !== l2) return k2 < l2;
+    const x = stations[ids[i]!]!.id;
+    const y = stations[ids[j]!]!.id;
+    if (x !== y) return x < y;
+    return ids[i]! < ids[j]!;
+  }
+
+  /** Keeps a station, dropping the worst kept one if `limit` are kept already. */
+  keep(k1: number, k2: number, i: number, sKm: number, bKm: number, limit: number, stations: readonly Station[], ids: Uint32Array): void {
+    if (this.topSize === limit) this.dropWorst(stations, ids);
+    if (this.topSize === this.topK1.length) this.growTop();
+    const { topK1, topK2, topS, topB, topPos } = this;
+    let pos = this.topSize++;
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      if (!this.ranksBefore(topK1[parent]!, topK2[parent]!, topPos[parent]!, k1, k2, i, stations, ids)) break;
+      this.moveTop(parent, pos);
+      pos = parent;
+    }
+    topK1[pos] = k1;
+    topK2[pos] = k2;
+    topS[pos] = sKm;
+    topB[pos] = bKm;
+    topPos[pos] = i;
+  }
+
+  /** Removes the worst kept station (the top of the max-heap). */
+  dropWorst(stations: readonly Station[], ids: Uint32Array): void {
+    const { topK1, topK2, topPos } = this;
+    const size = --this.topSize;
+    if (size === 0) return;
+    const k1 = topK1[size]!;
+    const k2 = topK2[size]!;
+    const i = topPos[size]!;
+    const sKm = this.topS[size]!;
+    const bKm = this.topB[size]!;
+    let pos = 0;
+    for (;;) {
+      let worst = 2 * pos + 1;
+      if (worst >= size) break;
+      if (
+        worst + 1 < size &&
+        this.ranksBefore(topK1[worst]!, topK2[worst]!, topPos[worst]!, topK1[worst + 1]!, topK2[worst + 1]!, topPos[worst + 1]!, stations, ids)
+      )
+        worst++;
+      if (!this.ranksBefore(k1, k2, i, topK1[worst]!, topK2[worst]!, topPos[worst]!, stations, ids)) break;
+      this.moveTop(worst, pos);
+      pos = worst;
+    }
+    topK1[pos] = k1;
+    topK2[pos] = k2;
+    this.topS[pos] = sKm;
+    this.topB[pos] = bKm;
+    topPos[pos] = i;
+  }
+
+  private moveTop(from: number, to: number): void {
+    this.topK1[to] = this.topK1[from]!;
+    this.topK2[to] = this.topK2[from]!;
+    this.topS[to] = this.topS[from]!;
+    this.topB[to] = this.topB[from]!;
+    this.topPos[to] = this.topPos[from]!;
+  }
+
+  private growTop(): void {
+    const size = 2 * this.topK1.length;
+    const f = (a: Float64Array) => {
+      const b = new Float64Array(size);
+      b.set(a);
+      return b;
+    };
+    this.topK1 = f(this.topK1);
+    this.topK2 = f(this.topK2);
+    this.topS = f(this.topS);
+    this.topB = f(this.topB);
+    const pos = new Int32Array(size);
+    pos.set(this.topPos);
+    this.topPos = pos;
+  }
 }
+
+let idle: Scratch | null = new Scratch();
 
 const hav = (theta: number) => {
   const s = Math.sin(theta / 2);

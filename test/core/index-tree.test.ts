@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { createStationIndex, distanceKm, queryIndex, rankStations } from '../../src/core/index.js';
+import { boxKm, party, searchIndex } from '../../src/core/index-tree.js';
 import { indexFor, scan } from '../../src/core/rank.js';
+import type { RankSettings } from '../../src/core/rule.js';
 import type { LatLng, Mode, Station, Suggestion } from '../../src/core/types.js';
 import { nyc } from '../fixtures/nyc.js';
 import { random } from '../fixtures/random.js';
@@ -203,6 +205,80 @@ describe('queryIndex returns exactly what the brute-force ranking returns', () =
   });
 });
 
+describe('the threshold search agrees with the scan where the cut is tight', () => {
+  /** Stations on a few grid spots (many exact ties), some sharing an id, in a shuffled array. */
+  function tiedWorld(r: Rand, sharedIds: boolean) {
+    const c = anywhere(r);
+    const spots = Array.from({ length: 1 + Math.floor(r() * 12) }, () => ({
+      lat: clampLat(Math.round(c.lat) + Math.round((r() - 0.5) * 6) / 10),
+      lng: wrapLng(Math.round(c.lng) + Math.round((r() - 0.5) * 6) / 10),
+    }));
+    const names = ids(1 + Math.floor(r() * 300), r);
+    const stations = names.map((id, k) => {
+      const p = spots[Math.floor(r() * spots.length)]!;
+      return station(sharedIds && r() < 0.5 ? names[k >> 2]! : id, p.lat, p.lng);
+    });
+    const spot = () => spots[Math.floor(r() * spots.length)]!;
+    return { stations, spot, c };
+  }
+  /** Positions in the array, so stations sharing an id still tell apart. */
+  const where = (stations: Station[], list: Suggestion[]) => list.map((s) => `${stations.indexOf(s.station)}:${s.sellerKm}:${s.buyerKm}`);
+
+  it('with many stations at the same cost, limits above the eligible count, and accept refusing some', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const r = random(seed);
+      const { stations, spot, c } = tiedWorld(r, false);
+      const index = createStationIndex(stations, [2, 4, 16, 48][seed % 4]!);
+      const refused = new Set(stations.filter(() => r() < 0.3).map((s) => s.id));
+      for (const mode of MODES) {
+        const seller = r() < 0.5 ? spot() : near(r, c, 0.4);
+        const buyer = r() < 0.2 ? null : r() < 0.5 ? spot() : near(r, c, 0.4);
+        const settings: RankSettings = {
+          mode,
+          limit: 1 + Math.floor(r() * (r() < 0.3 ? 2 * stations.length : 8)),
+          maxDistanceKm: [5, 30, 80, Infinity][Math.floor(r() * 4)]!,
+          accept: r() < 0.5 ? (s) => !refused.has(s.id) : undefined,
+        };
+        const got = searchIndex(index, seller, buyer, settings);
+        const want = scan(stations, seller, buyer, settings);
+        expect(flat(got), `seed ${seed} ${JSON.stringify({ seller, buyer, ...settings })}`).to.deep.equal(flat(want));
+      }
+    }
+  });
+
+  it('breaks ties on every key (same spot, same id) by array order, as the stable scan does', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const r = random(seed);
+      const { stations, spot } = tiedWorld(r, true);
+      const index = createStationIndex(stations, [2, 8, 48][seed % 3]!);
+      for (const mode of MODES) {
+        const settings: RankSettings = { mode, limit: 1 + Math.floor(r() * 30), maxDistanceKm: 100 };
+        const [seller, buyer] = [spot(), r() < 0.2 ? null : spot()];
+        expect(where(stations, searchIndex(index, seller, buyer, settings)), `seed ${seed} ${mode}`).to.deep.equal(
+          where(stations, scan(stations, seller, buyer, settings)),
+        );
+      }
+    }
+  });
+
+  it('keeps a search started from inside accept apart from the one that called it', () => {
+    const r = random(11);
+    const stations = ids(3000, r)
+      .map((id) => ({ id, ...near(r, { lat: 48.85, lng: 2.35 }, 0.5) }))
+      .map((p) => station(p.id, p.lat, p.lng));
+    const index = createStationIndex(stations);
+    // Accepts a station when it is (not) the nearest one to itself among stations within 1 km
+    // of it: a nested query per station, each using the search's scratch space.
+    const accept = (s: Station) => searchIndex(index, s, null, { mode: 'fair', limit: 2, maxDistanceKm: 1 }).length < 2;
+    for (let q = 0; q < 20; q++) {
+      const seller = near(r, { lat: 48.85, lng: 2.35 }, 0.4);
+      const buyer = near(r, { lat: 48.85, lng: 2.35 }, 0.4);
+      const settings: RankSettings = { mode: MODES[q % 3]!, limit: 1 + (q % 7), maxDistanceKm: 40, accept };
+      expect(flat(searchIndex(index, seller, buyer, settings))).to.deep.equal(flat(scan(stations, seller, buyer, settings)));
+    }
+  });
+});
+
 describe('rankStations', () => {
   it('switches to the index from 1,000 stations on and still agrees with the linear scan', () => {
     const r = random(7);
@@ -226,6 +302,34 @@ describe('rankStations', () => {
       const settings = { mode, limit: 20, maxDistanceKm: 40 };
       expect(flat(queryIndex(index, { seller, buyer }, settings))).to.deep.equal(flat(scan(nyc.stations, seller, buyer, settings)));
     }
+  });
+});
+
+describe('node bounds', () => {
+  it('never exceed the distance to any point of the box (tiny to hemispheric boxes, poles, antimeridian)', () => {
+    const r = random(5);
+    let checked = 0;
+    for (let k = 0; k < 2500; k++) {
+      const c = k % 5 === 0 ? { lat: (r() < 0.5 ? 1 : -1) * (88 + 2 * r()), lng: r() * 360 - 180 } : anywhere(r);
+      const size = [0.01, 0.3, 3, 40, 170][k % 5]!;
+      const w = Math.max(-180, c.lng - r() * size);
+      const e = Math.min(180, c.lng + r() * size);
+      const s = clampLat(c.lat - r() * size);
+      const n = clampLat(c.lat + r() * size);
+      const p = r() < 0.5 ? near(r, c, 2 * size) : anywhere(r);
+      const bound = boxKm(party(p), w, s, e, n);
+      // Every sampled point of the box (corners, edges, inside) is at least `bound` away.
+      for (let i = 0; i <= 12; i++) {
+        for (const lat of [s, n, clampLat(s + ((n - s) * i) / 12)]) {
+          for (const lng of [w, e, Math.min(e, w + ((e - w) * i) / 12)]) {
+            const d = distanceKm(p, { lat, lng });
+            if (!(bound <= d)) expect.fail(`${JSON.stringify({ p, w, s, e, n, lat, lng })}: ${bound} > ${d}`);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).to.be.greaterThan(100_000);
   });
 });
 
