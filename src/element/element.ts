@@ -8,7 +8,7 @@ import { formatWeeklyHours, hoursLine } from '../i18n/hours.js';
 import { loadMessages, resolveLocale } from '../i18n/locale.js';
 import { VERSION } from '../version.js';
 import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
-import { chooseUnit, formatCoarse, formatCoarseUp, formatDistance, type Unit } from './format.js';
+import { chooseUnit, formatCoarse, formatCoarseUp, formatDistance, warmFormatsSoon, type Unit } from './format.js';
 import { numberConverter, resolveInputs, type Inputs } from './inputs.js';
 import { directionsLinks, safeHref, type Link } from './links.js';
 import { checkDataset, configure, isAbortError, loadDataset, LoadError, type LoadedDataset } from './load.js';
@@ -295,6 +295,8 @@ export class SafeTradeMeetupElement extends LitElement {
       if (error.code === 'option-invalid') console.warn(`<safetrade-meetup>: ${error.message}`);
       this._queue.push(['safetrade-error', error]);
     }
+    // While the answer is on its way, the page is idle: build the formatters its card will use.
+    if (!suggestions && inputs.seller) warmFormatsSoon(locale);
     const country = suggestions?.[0]?.station.country;
     return { inputs, errors, suggestions, locale, unit: chooseUnit(inputs.units, locale, country) };
   }
