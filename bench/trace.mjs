@@ -73,6 +73,12 @@ function attribute(task, onMain, samples) {
   // Outermost activities only: a FunctionCall inside EvaluateScript is part of it.
   const outer = inside.filter((e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur));
   const byLabel = new Map();
+  if (outer.length === 0) {
+    // Nothing named: the longest events directly inside the task, by their trace names.
+    const all = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= end);
+    const direct = all.filter((e) => !all.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur));
+    for (const e of direct) byLabel.set(e.name, (byLabel.get(e.name) ?? 0) + e.dur / 1000);
+  }
   for (const e of outer) {
     const label = ACTIVITY[e.name](e.args?.data ?? e.args?.beginData ?? {}).trim();
     byLabel.set(label, (byLabel.get(label) ?? 0) + e.dur / 1000);
@@ -125,7 +131,7 @@ function cpuSamples(events, pid) {
 /** One line: "evaluate safetrade-meetup.js 80 ms; style recalc 12 ms — parseStation 40, (garbage collector) 9". */
 export function describeTask(t) {
   const f = (ms) => ms.toFixed(0);
-  const work = t.work.map((w) => `${w.name} ${f(w.ms)}`).join('; ') || 'unattributed';
+  const work = t.work.map((w) => `${w.name} ${f(w.ms)}`).join('; ') || 'browser work (no script, style, layout or named event in it)';
   const fns = t.functions.map((x) => `${x.name.replace(/ \S+:\d+$/, '')} ${f(x.ms)}`).join(', ');
   return `${f(t.ms)} ms: ${work}${fns ? ` — ${fns}` : ''}`;
 }

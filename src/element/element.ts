@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { isLatLng } from '../core/geo.js';
 import { rankStations, type HoursRankOptions } from '../core/rank.js';
 import { isOpenAt } from '../core/hours.js';
+import { yieldToMain } from '../core/slices.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from '../core/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import { formatWeeklyHours, hoursLine } from '../i18n/hours.js';
@@ -230,6 +231,15 @@ export class SafeTradeMeetupElement extends LitElement {
     queueMicrotask(() => {
       if (!this.isConnected) this._loadAbort?.abort();
     });
+  }
+
+  /**
+   * The first render (and the dataset fetch it starts) runs in a task of its own: not inside the
+   * evaluation of the script that defined the element, nor the parser's task that met the tag.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) await yieldToMain();
+    return super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
