@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { longTasks as traceLongTasks, startTrace } from './trace.mjs';
+import { cpuLongTasks, longTasks as traceLongTasks, startTrace } from './trace.mjs';
 
 /** DevTools' "Slow 4G" preset: 562.5 ms round trip, 1.44 Mbps down, 675 kbps up. */
 const NETWORK = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 };
@@ -108,6 +108,9 @@ export async function runLoadBench({ root, out, bench, chromium, args, n = 10000
       longTasks: result.longTasks.length,
       longestTaskMs: Math.max(0, ...result.longTasks.map((t) => t.ms)),
       traced: traceLongTasks(events, result.longTasks, result.markMs),
+      // Long even on an idle machine: over 50 ms of the main thread's own (throttled) CPU time. On
+      // a busy machine the wall-clock durations above also count the time other processes ran.
+      cpuTasks: cpuLongTasks(events, 50),
     };
   };
   const rows = [];
@@ -154,10 +157,10 @@ function pageHtml(params) {
  * keeps function names so that the trace can name them.
  */
 async function buildScriptTag(root, outfile) {
-  const config = (await import(pathToFileURL(join(root, 'rollup.config.mjs')).href)).default[0];
   const cwd = process.cwd();
-  process.chdir(root); // the TypeScript plugin resolves tsconfig.json and src/ from here
+  process.chdir(root); // the config's plugins (TypeScript: tsconfig.json, src/) resolve paths from here when made
   try {
+    const config = (await import(pathToFileURL(join(root, 'rollup.config.mjs')).href)).default[0];
     const bundle = await rollup({ ...config, onwarn: () => {} });
     const minify = terser({ ecma: 2022, module: false, compress: { passes: 2 }, keep_fnames: true, keep_classnames: true });
     await bundle.write({ ...config.output, file: outfile, sourcemap: false, plugins: [minify] });

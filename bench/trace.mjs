@@ -63,8 +63,23 @@ export function longTasks(events, pageTasks, markMs) {
     const at = start * 1000 + offset;
     const task = mark ? runTasks.filter((t) => t.ts <= at + 2000 && t.ts + t.dur >= at).sort((a, b) => b.dur - a.dur)[0] : undefined;
     if (!task) return { ms, work: [], functions: [] };
-    return { ms, ...attribute(task, onMain, samples) };
+    return { ms, cpuMs: (task.tdur ?? 0) / 1000, ...attribute(task, onMain, samples) };
   });
+}
+
+/**
+ * Main-thread tasks from the 'bench-harness' mark on whose CPU time (the trace's thread time,
+ * which other processes on the machine do not inflate) exceeds `cpuMs`, each as longTasks gives.
+ */
+export function cpuLongTasks(events, cpuMs) {
+  const mark = events.find((e) => e.name === 'bench-harness' && e.cat?.includes('blink.user_timing'));
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && mark && e.pid === mark.pid);
+  if (!main) return [];
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+  const samples = cpuSamples(events, main.pid);
+  return onMain
+    .filter((e) => e.name === 'RunTask' && e.ts + e.dur >= mark.ts && (e.tdur ?? 0) > cpuMs * 1000)
+    .map((task) => ({ ms: task.dur / 1000, cpuMs: task.tdur / 1000, ...attribute(task, onMain, samples) }));
 }
 
 function attribute(task, onMain, samples) {
@@ -133,5 +148,5 @@ export function describeTask(t) {
   const f = (ms) => ms.toFixed(0);
   const work = t.work.map((w) => `${w.name} ${f(w.ms)}`).join('; ') || 'browser work (no script, style, layout or named event in it)';
   const fns = t.functions.map((x) => `${x.name.replace(/ \S+:\d+$/, '')} ${f(x.ms)}`).join(', ');
-  return `${f(t.ms)} ms: ${work}${fns ? ` — ${fns}` : ''}`;
+  return `${f(t.ms)} ms (CPU ${f(t.cpuMs ?? 0)}): ${work}${fns ? ` — ${fns}` : ''}`;
 }
