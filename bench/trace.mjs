@@ -61,7 +61,9 @@ export function longTasks(events, pageTasks, markMs) {
   const offset = mark ? mark.ts - markMs * 1000 : 0;
   return pageTasks.map(({ start, ms }) => {
     const at = start * 1000 + offset;
-    const task = mark ? runTasks.filter((t) => t.ts <= at + 2000 && t.ts + t.dur >= at).sort((a, b) => b.dur - a.dur)[0] : undefined;
+    // The trace's task that starts nearest and lasts most alike (the two clocks agree within a ms or so).
+    const score = (t) => Math.abs(t.ts - at) + Math.abs(t.dur - ms * 1000);
+    const task = mark ? runTasks.filter((t) => t.dur > 30000).sort((a, b) => score(a) - score(b))[0] : undefined;
     if (!task) return { ms, work: [], functions: [] };
     return { ms, cpuMs: (task.tdur ?? 0) / 1000, ...attribute(task, onMain, samples) };
   });
