@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { describe } from './geo.js';
+import { runNow, type Steps } from './slices.js';
 import type { DatasetIssue, Feature, ParsedDataset, Station, StationKind, Weekday } from './types.js';
 
 export const DATASET_FORMAT = 'safetrade-stations';
@@ -70,6 +71,17 @@ const VERSION = z.literal(DATASET_VERSION);
  * @throws DatasetError when `input` is not such a dataset at all.
  */
 export function parseDataset(input: unknown): ParsedDataset {
+  return runNow(parseDatasetSteps(input));
+}
+
+/** Stations checked between two points where parseDatasetSteps may pause. */
+const STATIONS_PER_STEP = 16;
+
+/**
+ * parseDataset as steps (see slices.ts): the same result, or the same DatasetError thrown by the
+ * first step, whether run at once or in slices that give the main thread back.
+ */
+export function* parseDatasetSteps(input: unknown): Steps<ParsedDataset> {
   if (!isPlainObject(input)) throw new DatasetError(`expected a safetrade-stations dataset object (got ${describe(input)})`);
   if (!FORMAT.safeParse(input.format).success) throw new DatasetError(`"format" must be "${DATASET_FORMAT}" (got ${describe(input.format)})`);
   if (!VERSION.safeParse(input.version).success) throw new DatasetError(`"version" must be ${DATASET_VERSION} (got ${describe(input.version)})`);
@@ -80,21 +92,26 @@ export function parseDataset(input: unknown): ParsedDataset {
   if (Array.isArray(input.attribution)) result.attribution = input.attribution.filter((a) => text.safeParse(a).success);
 
   const firstIndexById = new Map<string, number>();
-  (input.stations as unknown[]).forEach((raw, index) => {
+  const stations = input.stations as unknown[];
+  const count = stations.length; // as forEach: stations appended meanwhile are not visited
+  for (let index = 0; index < count; index++) {
+    if (index > 0 && index % STATIONS_PER_STEP === 0) yield;
+    if (!(index in stations)) continue; // a hole in a sparse array, skipped as forEach would
+    const raw = stations[index];
     const station = parseStation(raw, index, result.warnings);
     if (typeof station === 'string') {
       const id = isPlainObject(raw) && typeof raw.id === 'string' ? raw.id : undefined;
       result.rejected.push(id === undefined ? { index, reason: station } : { index, id, reason: station });
-      return;
+      continue;
     }
     const first = firstIndexById.get(station.id);
     if (first !== undefined) {
       result.rejected.push({ index, id: station.id, reason: `id: duplicate of the station at index ${first}` });
-      return;
+      continue;
     }
     firstIndexById.set(station.id, index);
     result.stations.push(station);
-  });
+  }
   // Warnings of a station that was then rejected as a duplicate do not concern kept stations.
   const rejectedAt = new Set(result.rejected.map((r) => r.index));
   result.warnings = result.warnings.filter((w) => !rejectedAt.has(w.index));

@@ -2,13 +2,14 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { isLatLng } from '../core/geo.js';
 import { rankStations, type HoursRankOptions } from '../core/rank.js';
 import { isOpenAt } from '../core/hours.js';
+import { yieldToMain } from '../core/slices.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from '../core/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import { formatWeeklyHours, hoursLine } from '../i18n/hours.js';
 import { loadMessages, resolveLocale } from '../i18n/locale.js';
 import { VERSION } from '../version.js';
 import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
-import { chooseUnit, formatCoarse, formatCoarseUp, formatDistance, type Unit } from './format.js';
+import { chooseUnit, formatCoarse, formatCoarseUp, formatDistance, warmFormatsSoon, type Unit } from './format.js';
 import { numberConverter, resolveInputs, type Inputs } from './inputs.js';
 import { directionsLinks, safeHref, type Link } from './links.js';
 import { checkDataset, configure, isAbortError, loadDataset, LoadError, type LoadedDataset } from './load.js';
@@ -235,6 +236,15 @@ export class SafeTradeMeetupElement extends LitElement {
     });
   }
 
+  /**
+   * The first render (and the dataset fetch it starts) runs in a task of its own: not inside the
+   * evaluation of the script that defined the element, nor the parser's task that met the tag.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) await yieldToMain();
+    return super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (!this.hasUpdated || changed.has('stations') || changed.has('stationsSrc')) this._load();
     if (this._view && [...changed.keys()].every((k) => UI_ONLY.has(k))) return;
@@ -298,6 +308,8 @@ export class SafeTradeMeetupElement extends LitElement {
       if (error.code === 'option-invalid') console.warn(`<safetrade-meetup>: ${error.message}`);
       this._queue.push(['safetrade-error', error]);
     }
+    // While the answer is on its way, the page is idle: build the formatters its card will use.
+    if (!suggestions && inputs.seller) warmFormatsSoon(locale);
     const country = suggestions?.[0]?.station.country;
     return { inputs, errors, suggestions, locale, unit: chooseUnit(inputs.units, locale, country) };
   }

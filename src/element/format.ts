@@ -24,13 +24,53 @@ function toUnit(km: number, unit: Unit): number {
   return unit === 'mi' ? km / KM_PER_MILE : km;
 }
 
+// A card formats a dozen distances: each formatter is built once per page (the first Intl
+// formatter of a page also pays the engine's one-time locale-data setup, see warmFormats).
+const formats = new Map<string, Intl.NumberFormat>();
+
 function format(value: number, unit: Unit, locale: string, maximumFractionDigits: number): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: unit === 'mi' ? 'mile' : 'kilometer',
-    unitDisplay: 'short',
-    maximumFractionDigits,
-  }).format(value);
+  const key = `${locale} ${unit} ${maximumFractionDigits}`;
+  let nf = formats.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: unit === 'mi' ? 'mile' : 'kilometer',
+      unitDisplay: 'short',
+      maximumFractionDigits,
+    });
+    formats.set(key, nf);
+  }
+  return nf.format(value);
+}
+
+/**
+ * Builds the formatters a card uses, so that the card's render does not: the first Intl formatter
+ * on a page sets up the engine's locale data (tens of ms, more on a slow phone). Meant for a
+ * moment when the page waits anyway, such as while the dataset loads.
+ */
+export function warmFormats(locale: string): void {
+  for (const unit of ['km', 'mi'] as const) for (const digits of [0, 1]) format(0, unit, locale, digits);
+}
+
+const warming = new Set<string>();
+
+/**
+ * warmFormats when the page is next idle, once per locale; then, in another task, a first
+ * time-zone-aware date formatter (what checking a dataset's time zones and opening hours build).
+ */
+export function warmFormatsSoon(locale: string): void {
+  if (warming.has(locale)) return;
+  const first = warming.size === 0;
+  warming.add(locale);
+  idle(() => {
+    warmFormats(locale);
+    if (first) idle(() => new Intl.DateTimeFormat('en', { timeZone: 'UTC' }).format(0));
+  });
+}
+
+function idle(run: () => void): void {
+  if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(() => run());
+  else globalThis.setTimeout(run, 0);
 }
 
 /** The viewer's own distance: one decimal under 10, whole numbers above; never "0". */

@@ -2,7 +2,8 @@
 // checked before parsing), retried once after a network or server failure, shared by every widget
 // on the page that wants the same URL, and aborted as soon as none of them wants it any more.
 // Every failure is a LoadError whose message names the URL and what exactly went wrong.
-import { DatasetError, parseDataset } from '../core/dataset.js';
+import { DatasetError, parseDatasetSteps } from '../core/dataset.js';
+import { runInSlices, runNow, yieldToMain, type Steps } from '../core/slices.js';
 import type { HoursRankOptions } from '../core/rank.js';
 import { checkTileFile, checkTileStations, isTileManifest, parseTileManifest, rankTiles, type Tile } from '../core/tiles.js';
 import type { DatasetIssue, ParsedDataset, Parties, RankOptions, Station, Suggestion } from '../core/types.js';
@@ -145,7 +146,13 @@ export function loadDataset(url: string, signal?: AbortSignal): Promise<LoadedDa
 function start(url: string): Entry {
   const controller = new AbortController();
   const entry: Entry = {
-    promise: fetchJson(url, controller.signal).then((json) => (isTileManifest(json) ? tiledDataset(json, url) : checkDataset(json, url))),
+    promise: fetchJson(url, controller.signal).then(async (json) => {
+      // Each step in tasks of its own, never one with the JSON.parse before or the widget's render after.
+      await yieldToMain();
+      const dataset = isTileManifest(json) ? tiledDataset(json, url) : await checkDatasetInSlices(json, url, controller.signal);
+      await yieldToMain();
+      return dataset;
+    }),
     controller,
     wanted: 0,
     settled: false,
@@ -432,10 +439,16 @@ function tiledDataset(json: unknown, url: string): LoadedDataset {
       count: parsed.manifest.stations,
       async rank(parties, options, signal) {
         signal?.throwIfAborted();
+        // Planning which tiles to fetch runs in a task of its own, not in the caller's render.
+        await yieldToMain();
+        signal?.throwIfAborted();
         const { suggestions } = await rankTiles(list, parties, options, (tile) => {
           signal?.throwIfAborted();
           return loadTile(tile, new URL(tile.url, url).href);
         });
+        signal?.throwIfAborted();
+        // And the caller's render of the answer in another one.
+        await yieldToMain();
         signal?.throwIfAborted();
         return suggestions;
       },
@@ -450,14 +463,15 @@ export function loadTile(tile: Tile, url: string): Promise<readonly Station[]> {
   let pending = tileCache.get(url);
   if (!pending) {
     // Not aborted with one query: another widget or the next query may want the same tile.
-    pending = fetchJson(url).then((json) => {
+    pending = fetchJson(url).then(async (json) => {
       try {
-        const parsed = parseDataset(json);
+        await yieldToMain();
+        const parsed = await runInSlices(parseDatasetSteps(json));
         // The build refuses rejected stations, so one here means a damaged or mismatched tile.
         if (parsed.rejected.length) throw new DatasetError(`tile ${tile.id}: ${parsed.rejected.length} station(s) rejected`);
         checkTileFile(tile, json, parsed.stations.length);
         checkTileStations(tile, parsed.stations);
-        isolateBidi(parsed);
+        await runInSlices(isolateBidiSteps(parsed));
         return parsed.stations;
       } catch (error) {
         if (error instanceof DatasetError) throw new LoadError('dataset-invalid', `${url}: ${printable(error.message)}`);
@@ -471,11 +485,20 @@ export function loadTile(tile: Tile, url: string): Promise<readonly Station[]> {
   return pending;
 }
 
-/** Validates a dataset given in memory or fetched: not a dataset, or no usable station, is an error. */
+/** Validates a dataset given in memory: not a dataset, or no usable station, is an error. */
 export function checkDataset(input: unknown, where: string): ParsedDataset {
+  return runNow(checkDatasetSteps(input, where));
+}
+
+/** checkDataset for a fetched dataset: the same result or error, in slices that leave the main thread free between them. */
+function checkDatasetInSlices(input: unknown, where: string, signal: AbortSignal): Promise<ParsedDataset> {
+  return runInSlices(checkDatasetSteps(input, where), signal);
+}
+
+function* checkDatasetSteps(input: unknown, where: string): Steps<ParsedDataset> {
   let parsed: ParsedDataset;
   try {
-    parsed = parseDataset(Array.isArray(input) ? { format: 'safetrade-stations', version: 1, stations: input } : input);
+    parsed = yield* parseDatasetSteps(Array.isArray(input) ? { format: 'safetrade-stations', version: 1, stations: input } : input);
   } catch (error) {
     if (error instanceof DatasetError) throw new LoadError('dataset-invalid', `${where} is not a safetrade-stations dataset: ${printable(error.message)}`);
     throw error;
@@ -487,7 +510,7 @@ export function checkDataset(input: unknown, where: string): ParsedDataset {
       `${where} has no usable station` + (first ? ` (${parsed.rejected.length} rejected; first at index ${first.index}: ${printable(first.reason)})` : ''),
     );
   }
-  const isolated = isolateBidi(parsed);
+  const isolated = yield* isolateBidiSteps(parsed);
   warnIfPartial(parsed, where, isolated);
   return parsed;
 }
@@ -518,15 +541,19 @@ const TEXT_FIELDS = ['name', 'address', 'locality', 'region', 'postcode', 'agenc
  * nothing to close is dropped (a stray PDI would end the wrapper early), and the whole is wrapped
  * in FSI…PDI. An override such as U+202E then cannot reorder the widget's words, the share
  * message or a host's page around the text; the text itself looks the same. Returns how many.
+ * In steps (slices.ts), pausing every 256 stations.
  */
-function isolateBidi(parsed: ParsedDataset): number {
+function* isolateBidiSteps(parsed: ParsedDataset): Steps<number> {
   let count = 0;
   const isolate = (text: string) => {
     if (!BIDI_CONTROLS.test(text)) return text;
     count++;
     return `\u2068${balanceBidi(text)}\u2069`;
   };
-  for (const station of parsed.stations as Station[]) {
+  const stations = parsed.stations as Station[];
+  for (let i = 0; i < stations.length; i++) {
+    if (i > 0 && i % 256 === 0) yield;
+    const station = stations[i]!;
     for (const field of TEXT_FIELDS) if (typeof station[field] === 'string') station[field] = isolate(station[field]!);
   }
   parsed.attribution = parsed.attribution.map(isolate);

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DatasetError, parseDataset } from '../../src/core/index.js';
+import { parseDatasetSteps } from '../../src/core/dataset.js';
+import { runInSlices } from '../../src/core/slices.js';
 import { nyc } from '../fixtures/nyc.js';
 
 const good = {
@@ -182,5 +184,41 @@ describe('parseDataset: dropped optional fields', () => {
     const parsed = parseDataset(dataset([good, { ...good, id: 'b', url: 'ftp://x' }]));
     expect(parsed.warnings).to.have.length(1);
     expect(parsed.warnings[0]).to.deep.include({ index: 1, id: 'b' });
+  });
+});
+
+describe('parseDataset in slices (how the widget checks a fetched dataset)', () => {
+  // Budget 0: it hands the main thread back at every pause, so every pause is crossed.
+  const sliced = (input: unknown) => runInSlices(parseDatasetSteps(input), undefined, 0);
+
+  it('gives exactly what parseDataset gives: kept stations, rejections, warnings, in order', async () => {
+    const stations: unknown[] = [...nyc.stations];
+    stations.splice(20, 0, { ...good, id: 'no-lat', lat: undefined }, 'not a station', { ...good, id: 'bad-url', url: 'javascript:alert(1)' });
+    stations.splice(70, 0, { ...nyc.stations[3], hours: { mo: ['08:00-20:00'] }, kind: 'castle' }); // a duplicate, with warnings that go with it
+    stations.push({ ...good, id: 'late', country: 'us' });
+    const input = dataset(stations, { name: 'Mixed', updated: '2026-11-28', attribution: ['A', 7] });
+    const parsed = await sliced(input);
+    expect(parsed).to.deep.equal(parseDataset(input));
+    expect(parsed.stations).to.have.length(97);
+    expect(parsed.rejected.map((r) => r.index)).to.deep.equal([20, 21, 70, 100]);
+    expect(parsed.warnings.map((w) => w.id)).to.deep.equal(['bad-url']);
+  });
+
+  it('skips the holes of a sparse array, as parseDataset does', async () => {
+    const stations = new Array(40);
+    stations[3] = good;
+    stations[35] = { ...good, id: 'other' };
+    expect(await sliced(dataset(stations))).to.deep.equal(parseDataset(dataset(stations)));
+    expect((await sliced(dataset(stations))).rejected).to.deep.equal([]);
+  });
+
+  it('rejects with the DatasetError parseDataset throws', async () => {
+    const input = { format: 'safetrade-stations', version: 2, stations: [] };
+    const error = await sliced(input).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(DatasetError);
+    expect(() => parseDataset(input)).to.throw(DatasetError, (error as Error).message);
   });
 });

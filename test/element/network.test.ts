@@ -418,6 +418,26 @@ describe('a partly bad dataset', () => {
     expect(kept.station.url).to.equal(undefined);
   });
 
+  it('fetched (checked in slices) or given as the stations property, it is the same: stations, rejections, warning, answer', async () => {
+    const warn = sinon.stub(console, 'warn');
+    // Long enough to be checked in many slices, with trouble in several of them.
+    const stations: unknown[] = [...nyc.stations, ...nyc.stations.map((st, i) => ({ ...st, id: `copy-${i}`, name: i % 30 ? st.name : `\u202e${st.name}` }))];
+    stations.splice(150, 0, ...bad);
+    const big = { ...nyc, stations };
+    new FakeNetwork(() => json(big));
+    const fetched = await mount({ ...positions, 'stations-src': fresh('big.json') });
+    const given = await mount(positions, { stations: structuredClone(big) });
+    await Promise.all([suggested(fetched), suggested(given)]);
+    for (const name of ['safetrade-ready', 'safetrade-suggest'] as const) {
+      expect(fetched.of(name).map((e) => e.detail)).to.deep.equal(given.of(name).map((e) => e.detail));
+    }
+    expect(fetched.of('safetrade-ready').map((e) => e.detail)).to.deep.equal([{ stations: 192, rejected: 5 }]);
+    const messages = warn.getCalls().map((c) => String(c.args[0]).replace(/^.*?: (using)/, '$1'));
+    expect(messages).to.have.length(2);
+    expect(messages[0]).to.equal(messages[1]);
+    expect(messages[0]).to.include('isolated bidirectional-override characters in 4 text fields');
+  });
+
   it('says nothing at all about a clean dataset', async () => {
     const warn = sinon.stub(console, 'warn');
     new FakeNetwork(() => json(nyc));
