@@ -4,7 +4,8 @@
 //   npm run bench                   everything
 //   npm run bench -- --quick        N up to 10k, fewer samples (a smoke run)
 //   npm run bench -- --no-browser   Node only
-//   npm run bench -- --load-only    just the throttled page load (--repeat=3 runs each, --only=shipped,tiles)
+//   npm run bench -- --load-only    just the throttled page load (--repeat=3 runs each, --only=shipped,tiles;
+//                                   BENCH_CPU=1 in the environment: no CPU throttling, default 4)
 //   npm run bench -- --tiles-only   just bytes and requests per query, tiles vs one file
 //                                   (PER=96,128 picks the max/tile values; default 64, 128, 256)
 import { build } from 'esbuild';
@@ -105,7 +106,9 @@ if (browser && !tilesOnly && (!quick || loadOnly)) {
   const load = await runLoadBench({ root, out, bench, chromium, args: CHROMIUM_ARGS, repeat, only: arg('only')?.split(',') });
   const { describeTask } = await import('./trace.mjs');
   const source = { shipped: 'shipped file', single: 'one file (100k)', tiles: 'tiles (100k)' };
-  console.log(`\n## The widget loading and answering in Chromium, CPU 4× slower, DevTools "Slow 4G" (562 ms RTT, 1.44 Mbps), cold cache, one query\n`);
+  console.log(
+    `\n## The widget loading and answering in Chromium, ${Number(process.env.BENCH_CPU ?? 4) === 1 ? 'CPU not throttled' : `CPU ${process.env.BENCH_CPU ?? 4}× slower`}, DevTools "Slow 4G" (562 ms RTT, 1.44 Mbps), cold cache, one query\n`,
+  );
   console.log('Script-tag bundle + one <safetrade-meetup>, strict CSP. Time to results = navigation start to safetrade-suggest.\n');
   if (repeat > 1) console.log(`${repeat} runs per scenario: the run with the median longest task is shown, [all runs] beside it.\n`);
   console.log("Long tasks: as the page's PerformanceObserver saw them (wall clock), and by the main thread's own CPU time in the trace,");
