@@ -16,7 +16,7 @@ import { cpuLongTasks, longTasks as traceLongTasks, startTrace } from './trace.m
 
 /** DevTools' "Slow 4G" preset: 562.5 ms round trip, 1.44 Mbps down, 675 kbps up. */
 const NETWORK = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 };
-const CPU_SLOWDOWN = Number(process.env.BENCH_CPU ?? 4);
+export const CPU_SLOWDOWN = Number(process.env.BENCH_CPU ?? 4);
 /** The policy test/node/csp.test.mjs holds the widget to: no blob: workers, no inline script. */
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
 /** Midtown Manhattan and a buyer in Brooklyn, for the shipped (NYC-heavy) dataset. */

@@ -99,7 +99,7 @@ async function tilesTable() {
 if (!loadOnly && !tilesOnly) await queryTables();
 if (!loadOnly) await tilesTable();
 if (browser && !tilesOnly && (!quick || loadOnly)) {
-  const { runLoadBench } = await import('./load.mjs');
+  const { runLoadBench, CPU_SLOWDOWN } = await import('./load.mjs');
   const { chromium } = await import('playwright-core');
   const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const repeat = Number(arg('repeat') ?? 1);
@@ -107,7 +107,7 @@ if (browser && !tilesOnly && (!quick || loadOnly)) {
   const { describeTask } = await import('./trace.mjs');
   const source = { shipped: 'shipped file', single: 'one file (100k)', tiles: 'tiles (100k)' };
   console.log(
-    `\n## The widget loading and answering in Chromium, ${Number(process.env.BENCH_CPU ?? 4) === 1 ? 'CPU not throttled' : `CPU ${process.env.BENCH_CPU ?? 4}× slower`}, DevTools "Slow 4G" (562 ms RTT, 1.44 Mbps), cold cache, one query\n`,
+    `\n## The widget loading and answering in Chromium, ${CPU_SLOWDOWN === 1 ? 'CPU not throttled' : `CPU ${CPU_SLOWDOWN}× slower`}, DevTools "Slow 4G" (562 ms RTT, 1.44 Mbps), cold cache, one query\n`,
   );
   console.log('Script-tag bundle + one <safetrade-meetup>, strict CSP. Time to results = navigation start to safetrade-suggest.\n');
   if (repeat > 1) console.log(`${repeat} runs per scenario: the run with the median longest task is shown, [all runs] beside it.\n`);
