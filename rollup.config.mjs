@@ -1,12 +1,18 @@
-// The script-tag IIFE (everything inside, minified); the ESM entries `index` (element + core),
-// `core` (no DOM) and `react` (the @lit/react wrapper) with Lit, React and @lit/react left to the
-// host's bundler; and one small ES module per language other than English (dist/locales/<lang>.js),
-// imported on demand by both.
+// Three builds, in the order `npm run build` runs them:
+// 1. `rollup -c`: the ESM entries `index` (element + core), `core` (no DOM) and `react` with Lit,
+//    React and @lit/react left to the host's bundler, plus one ES module per language other than
+//    English (dist/locales/<lang>.js); and the script tag's widget code, dist/script/*.js: the same
+//    sources split by need (element, core API, k-d index, tiles, each language) as classic scripts
+//    in Rollup's `system` format, registered with the loader instead of a global `System`.
+// 2. `node data/build.mjs` writes dist/stations.json (it needs dist/core.js from step 1).
+// 3. `rollup -c --configLoader`: dist/safetrade-meetup.js, the small loader, with the SHA-384 of
+//    every file of step 1 and 2 it may fetch written into it (see src/cdn.ts).
 import commonjs from '@rollup/plugin-commonjs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import minifyLiterals from './scripts/minify-literals.mjs';
+import { pinsPlugin, scriptSeams, registerWithLoader } from './scripts/pins.mjs';
 
 const plugins = () => [
   // `production`: Lit's production build (no dev-mode warnings), whatever the default condition.
@@ -21,18 +27,11 @@ const onwarn = (warning, warn) => {
   if (/node_modules\/zod/.test(warning.id ?? warning.ids?.join() ?? '') && ['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY'].includes(warning.code)) return;
   warn(warning);
 };
-// `module: true` only for ESM: in the IIFE it would drop the top-level `var SafeTradeMeetup`.
 // Keep only the comments that tell bundlers to leave the locale import() alone.
 const minify = (module) => terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: /webpackIgnore|@vite-ignore/ } });
 const LOCALES = ['es', 'fr'];
 
-export default [
-  {
-    input: 'src/cdn.ts',
-    output: { file: 'dist/safetrade-meetup.js', format: 'iife', name: 'SafeTradeMeetup', plugins: [minify(false)] },
-    plugins: plugins(),
-    onwarn,
-  },
+const modules = [
   {
     input: { index: 'src/index.ts', core: 'src/core/index.ts', react: 'src/react.ts' },
     output: { dir: 'dist', format: 'es', chunkFileNames: 'chunk-[hash].js', plugins: [minify(true)] },
@@ -47,4 +46,30 @@ export default [
     plugins: plugins(),
     onwarn,
   },
+  {
+    // What the loader inserts: `element` defines <safetrade-meetup>, `core` is what
+    // SafeTradeMeetup.load() resolves to, `locale-<lang>` the catalogues; Rollup splits out the
+    // shared code and the parts imported on demand (k-d index, tiles). Names carry a content hash.
+    input: { element: 'src/script/element.ts', core: 'src/script/core.ts', ...Object.fromEntries(LOCALES.map((l) => [`locale-${l}`, `src/i18n/${l}.ts`])) },
+    output: {
+      dir: 'dist/script',
+      format: 'system',
+      entryFileNames: '[name].[hash].js',
+      chunkFileNames: 'chunk-[name].[hash].js',
+      plugins: [minify(false), registerWithLoader()],
+    },
+    preserveEntrySignatures: 'strict',
+    plugins: [scriptSeams(), ...plugins()],
+    onwarn,
+  },
 ];
+
+const loader = {
+  input: 'src/cdn.ts',
+  // No `name`: the loader sets window.SafeTradeMeetup itself, and only when no copy did first.
+  output: { file: 'dist/safetrade-meetup.js', format: 'iife', plugins: [minify(false)] },
+  plugins: [pinsPlugin('dist'), ...plugins()],
+  onwarn,
+};
+
+export default (args) => (args.configLoader ? [loader] : modules);

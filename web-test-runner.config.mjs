@@ -26,7 +26,9 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022' }),
+    // `.js` without a loader: with a `target`, esbuild would otherwise rewrite every .js file it
+    // serves, and the script tag's pinned files (dist/script) would fail their integrity check.
+    esbuildPlugin({ ts: true, target: 'es2022', loaders: { '.js': undefined } }),
     commonjs({ include: ['**/node_modules/haversine-distance/**'], strictRequires: false }),
     timezoneCommand,
   ],

@@ -1,22 +1,45 @@
 #!/usr/bin/env node
-// `npm run size`: gzip (-9) and brotli sizes of the script-tag bundle and of each ESM entry with
-// the chunks it imports (code only: datasets are separate files), the Subresource Integrity
-// hash of dist/safetrade-meetup.js, and a budget: exit 1 when the script-tag bundle is over
-// 16 KB gzip. Run after `npm run build`.
+// `npm run size`: gzip (-9) and brotli sizes of every file the script tag may load and of each ESM
+// entry with the chunks it imports, then the two totals that matter for a listing page (issue #15):
+//   every page view      the loader alone (dist/safetrade-meetup.js): all a page pays while its
+//                        widget stays away from the viewport
+//   first suggestion     loader + the element's code with everything it imports + the shipped
+//                        dataset: what a visitor who scrolls to the widget downloads before it
+//                        answers (shipped NYC data, English)
+// and the SRI hash a host pins the loader with. Exit 1 over a hard budget. Run after `npm run build`.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { readPins } from './pins.mjs';
 
-// Issue #7's target (16 KB) is below the floor the contract and the fixed libraries set (printed
-// below; see README "Size"). CI holds the line at BUDGET_GZIP so the bundle cannot grow by
-// accident. It went from 33 to 35 KB on purpose for issue #6: the threshold-pruned index search,
-// the one-round tile plan and the sliced dataset checks cost 2.5 KB. `--target` checks 16 KB.
-const TARGET_GZIP = 16 * 1024;
-const BUDGET_GZIP = process.argv.includes('--target') ? TARGET_GZIP : 35 * 1024;
+const KB = 1024;
+/** Hard limits (CI fails above them) and the targets issue #15 aims for. */
+const LOADER = { budget: 4 * KB, target: 3 * KB };
+const FIRST_SUGGESTION = { budget: 36 * KB, target: 32 * KB };
 const dist = new URL('../dist/', import.meta.url).pathname;
 
-/** The file and every relative module it imports statically, each once. */
+const loaderFile = join(dist, 'safetrade-meetup.js');
+if (!existsSync(loaderFile) || !existsSync(join(dist, 'script'))) {
+  console.error('size: dist/safetrade-meetup.js or dist/script/ is missing; run `npm run build` first');
+  process.exit(1);
+}
+
+const measure = (buffers) => {
+  const bytes = Buffer.concat(buffers);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+// Each file is its own response, so each is compressed on its own: totals add per-file sizes.
+const sizeOf = (files) => files.map((f) => measure([readFileSync(f)])).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const kb = (n) => `${(n / KB).toFixed(2)} KB`.padStart(10);
+const row = (label, s) => console.log(`${label.padEnd(66)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
+const header = (title) => console.log(`\n${title.padEnd(66)}${'min'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
+
+/** The file and every relative module it imports statically, each once (ESM entries). */
 function closure(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
@@ -24,72 +47,55 @@ function closure(file, seen = new Set()) {
   for (const [, spec] of code.matchAll(/(?:import|export)\s*(?:[^'"]*?from\s*)?["'](\.[^"']+)["']/g)) closure(join(dirname(file), spec), seen);
   return seen;
 }
-const sizes = (files) => {
-  const code = Buffer.concat([...files].map((f) => readFileSync(f)));
-  return {
-    raw: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-};
-const kb = (n) => `${(n / 1024).toFixed(2)} KB`.padStart(10);
 
-const iife = join(dist, 'safetrade-meetup.js');
-if (!existsSync(iife)) {
-  console.error('size: dist/safetrade-meetup.js is missing; run `npm run build` first');
-  process.exit(1);
-}
-const rows = [
-  ['dist/safetrade-meetup.js (script tag, everything inside)', new Set([iife])],
-  ['safetrade-meetup (dist/index.js + chunks; lit external)', closure(join(dist, 'index.js'))],
-  ['safetrade-meetup/core (dist/core.js + chunks)', closure(join(dist, 'core.js'))],
-  ['safetrade-meetup/react (dist/react.js + chunks; lit, react external)', closure(join(dist, 'react.js'))],
-];
-console.log(`${'bundle'.padEnd(72)}${'min'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
-let iifeGzip = 0;
-for (const [label, files] of rows) {
-  const s = sizes(files);
-  if (files.has(iife)) iifeGzip = s.gzip;
-  console.log(`${label.padEnd(72)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
-}
-// The floor under the 16 KB target: what the fixed choices cost before any widget code. The
-// contract's script is self-contained and its global must answer parseDataset (zod) and
-// rankStations synchronously, so these bytes are in it whatever the widget does.
-if (!process.argv.includes('--no-floor')) {
-  const { build } = await import('esbuild');
-  const tmp = join(dist, '../node_modules/.cache/safetrade-size');
-  const src = join(dist, '../src');
-  const entries = {
-    'Lit: a one-template element (static properties, no decorators)': `import { LitElement, html, css } from 'lit';
-      class X extends LitElement { static properties = { n: {} }; static styles = css\`:host{display:block}\`; render() { return html\`<p>\${this.n}</p>\`; } }
-      customElements.define('x-floor', X);`,
-    'contract core on the global: parseDataset (zod/mini) + rankStations + distanceKm': `export { parseDataset, rankStations, distanceKm } from '${src}/core/index.ts';`,
-  };
-  entries['both: the floor of a self-contained script, before any widget code'] = Object.values(entries).join('\n');
-  console.log(`\nFloor from the fixed choices (esbuild --minify, IIFE, gzip -9; nothing of the widget itself):`);
-  for (const [label, contents] of Object.entries(entries)) {
-    const out = await build({
-      stdin: { contents, resolveDir: join(dist, '..'), loader: 'ts' },
-      bundle: true,
-      minify: true,
-      format: 'iife',
-      conditions: ['production'],
-      write: false,
-      logLevel: 'error',
-      outdir: tmp,
-    });
-    const code = out.outputFiles[0].contents;
-    console.log(`  ${label.padEnd(84)}${kb(gzipSync(code, { level: 9 }).length)}`);
+const pins = readPins(dist);
+/** A pinned code file and its static imports, as the loader inserts them together. */
+const pinnedClosure = (key, seen = new Set()) => {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const dep of pins.files[key]?.[1] ?? []) pinnedClosure(dep, seen);
+  return seen;
+};
+
+header('script tag: dist/… (each file as served)');
+row('safetrade-meetup.js (the loader: every page view)', sizeOf([loaderFile]));
+const role = (key) =>
+  key === pins.element ? 'defines the element' : key === pins.core ? 'SafeTradeMeetup.load()' : key.includes('/locale-') ? 'a language, on demand' : /index-tree|kdtree/.test(key) ? 'k-d index, ≥ 1,000 stations' : /tiles/.test(key) ? 'tile manifests, on demand' : 'shared';
+for (const key of Object.keys(pins.files).filter((k) => k.startsWith('script/'))) row(`${key} (${role(key)})`, sizeOf([join(dist, key)]));
+row('stations.json (shipped dataset)', sizeOf([join(dist, 'stations.json')]));
+const locales = existsSync(join(dist, 'locales')) ? readdirSync(join(dist, 'locales')).filter((f) => f.endsWith('.js')) : [];
+
+header('ESM entries (with the chunks each imports; lit, react external)');
+row('safetrade-meetup (dist/index.js)', sizeOf([...closure(join(dist, 'index.js'))]));
+row('safetrade-meetup/core (dist/core.js)', sizeOf([...closure(join(dist, 'core.js'))]));
+row('safetrade-meetup/react (dist/react.js)', sizeOf([...closure(join(dist, 'react.js'))]));
+for (const f of locales) row(`dist/locales/${f}`, sizeOf([join(dist, 'locales', f)]));
+
+const loader = sizeOf([loaderFile]);
+const elementFiles = [...pinnedClosure(pins.element)];
+const code = sizeOf([loaderFile, ...elementFiles.map((k) => join(dist, k))]);
+const data = sizeOf([join(dist, 'stations.json')]);
+const first = { raw: code.raw + data.raw, gzip: code.gzip + data.gzip, brotli: code.brotli + data.brotli };
+header('totals');
+row('every page view: the loader, and no other request', loader);
+row(`first suggestion, JS (loader + ${elementFiles.length} file${elementFiles.length === 1 ? '' : 's'})`, code);
+row('first suggestion, data (stations.json, shipped NYC data)', data);
+row('first suggestion, JS + data', first);
+
+const integrity = `sha384-${createHash('sha384').update(readFileSync(loaderFile)).digest('base64')}`;
+console.log(`\nSubresource Integrity of dist/safetrade-meetup.js (it pins every file it loads):\n  integrity="${integrity}" crossorigin="anonymous"`);
+
+let failed = false;
+for (const [label, value, limits] of [
+  ['the loader', loader.gzip, LOADER],
+  ['JS + data to the first suggestion', first.gzip, FIRST_SUGGESTION],
+]) {
+  if (value > limits.budget) {
+    failed = true;
+    console.error(`size: FAIL: ${label} is ${kb(value).trim()} gzip, over the ${kb(limits.budget).trim()} budget by ${value - limits.budget} bytes`);
+  } else {
+    const target = value > limits.target ? `; ${value - limits.target} bytes over the ${kb(limits.target).trim()} target` : ` (target ${kb(limits.target).trim()} met)`;
+    console.log(`size: ok: ${label} is ${kb(value).trim()} gzip, budget ${kb(limits.budget).trim()}${target}`);
   }
 }
-
-const integrity = `sha384-${createHash('sha384').update(readFileSync(iife)).digest('base64')}`;
-console.log(`\nSubresource Integrity of dist/safetrade-meetup.js:\n  integrity="${integrity}" crossorigin="anonymous"`);
-if (iifeGzip > BUDGET_GZIP) {
-  console.error(
-    `\nsize: FAIL: dist/safetrade-meetup.js is ${kb(iifeGzip).trim()} gzip, over the ${kb(BUDGET_GZIP).trim()} budget by ${iifeGzip - BUDGET_GZIP} bytes`,
-  );
-  process.exit(1);
-}
-console.log(`\nsize: ok: dist/safetrade-meetup.js is ${kb(iifeGzip).trim()} gzip (budget ${kb(BUDGET_GZIP).trim()})`);
-if (iifeGzip > TARGET_GZIP) console.log(`size: the ${kb(TARGET_GZIP).trim()} target is not met yet: ${iifeGzip - TARGET_GZIP} bytes over`);
+if (failed) process.exit(1);

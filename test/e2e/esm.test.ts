@@ -15,7 +15,7 @@ describe('dist/index.js (ESM) with the script-tag build on the same page', () =>
       document.head.append(script);
     });
     expect(errors).to.deep.equal([]);
-    expect((window as unknown as { SafeTradeMeetup: { VERSION: string } }).SafeTradeMeetup.VERSION).to.equal(mod.VERSION);
+    expect((window as unknown as { SafeTradeMeetup: { version: string } }).SafeTradeMeetup.version).to.equal(mod.VERSION);
   });
 
   it('finds its default dataset beside dist/index.js', async () => {

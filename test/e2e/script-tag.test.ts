@@ -2,31 +2,26 @@
 // <script> tag, the default dataset found beside it, nothing else configured.
 import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
-
-declare global {
-  interface Window {
-    SafeTradeMeetup: typeof import('../../src/cdn.js');
-  }
-}
-
-function addScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
-  });
-}
+import { addScript } from './global.js';
 
 describe('dist/safetrade-meetup.js in a script tag', () => {
   before(() => addScript('/dist/safetrade-meetup.js'));
 
-  it('defines <safetrade-meetup> and exposes the core as the SafeTradeMeetup global', () => {
-    expect(customElements.get('safetrade-meetup')).to.be.a('function');
-    expect(window.SafeTradeMeetup.rankStations).to.be.a('function');
-    expect(window.SafeTradeMeetup.parseDataset).to.be.a('function');
-    expect(window.SafeTradeMeetup.distanceKm({ lat: 0, lng: 0 }, { lat: 0, lng: 1 })).to.be.closeTo(111.32, 0.01);
+  it('exposes the version at once, and the core through SafeTradeMeetup.load()', async () => {
+    expect(window.SafeTradeMeetup.version).to.equal('0.1.0');
+    const core = await window.SafeTradeMeetup.load();
+    expect(core).to.equal(await window.SafeTradeMeetup.load());
+    expect(core.distanceKm({ lat: 0, lng: 0 }, { lat: 0, lng: 1 })).to.be.closeTo(111.32, 0.01);
+    const { stations } = core.parseDataset({
+      format: 'safetrade-stations',
+      version: 1,
+      stations: [
+        { id: 'near', name: 'Near', address: '1 Main St', country: 'US', lat: 40.74, lng: -73.99 },
+        { id: 'far', name: 'Far', address: '2 Main St', country: 'US', lat: 40.9, lng: -73.7 },
+      ],
+    });
+    expect(core.rankStations(stations, { seller: { lat: 40.741, lng: -73.99 } }).map((s) => s.station.id)).to.deep.equal(['near', 'far']);
+    expect(() => core.parseDataset({ format: 'nope' })).to.throw(core.DatasetError);
   });
 
   it('suggests an NYPD exchange zone from the dataset shipped beside the script', async () => {
@@ -38,6 +33,7 @@ describe('dist/safetrade-meetup.js in a script tag', () => {
     el.setAttribute('buyer-lat', '40.7580');
     el.setAttribute('buyer-lng', '-73.9855');
     document.body.append(el);
+    await customElements.whenDefined('safetrade-meetup');
     await waitUntil(() => suggested.length > 0, 'no suggestion from the shipped dataset', { timeout: 5000 });
     const first = suggested[0]!.detail.suggestions[0];
     expect(first.station.id).to.match(/^nypd-/);
@@ -50,7 +46,7 @@ describe('dist/safetrade-meetup.js in a script tag', () => {
 
   it('fetched the dataset from beside the script, and nothing from any other origin', () => {
     const urls = performance.getEntriesByType('resource').map((e) => new URL(e.name));
-    expect(urls.some((u) => u.pathname === '/dist/stations.json')).to.equal(true);
+    expect(urls.filter((u) => u.pathname === '/dist/stations.json')).to.have.length(1);
     expect(urls.every((u) => u.origin === location.origin)).to.equal(true);
   });
 

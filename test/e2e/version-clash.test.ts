@@ -31,7 +31,7 @@ describe('a different version already defined <safetrade-meetup>', () => {
     expect(warn.callCount).to.equal(1);
     expect(String(warn.firstCall.args[0]))
       .to.include('0.0.1')
-      .and.include((window as unknown as { SafeTradeMeetup: { VERSION: string } }).SafeTradeMeetup.VERSION);
+      .and.include((window as unknown as { SafeTradeMeetup: { version: string } }).SafeTradeMeetup.version);
   });
 
   it('the ESM build next to them throws nothing either, and warns once more at most', async () => {

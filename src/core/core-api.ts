@@ -1,5 +1,6 @@
-// Everything of safetrade-meetup/core that the script-tag bundle's global `SafeTradeMeetup` also
-// exposes: all of it but buildTiles, which only a build needs (the CLI or safetrade-meetup/core).
+// The contract's CoreApi: what `await SafeTradeMeetup.load()` gives a script-tag host (through
+// src/script/core.ts), and all of safetrade-meetup/core but buildTiles, which only a build needs
+// (the CLI or safetrade-meetup/core).
 export { parseDataset, DatasetError, DATASET_FORMAT, DATASET_VERSION, FEATURES, STATION_KINDS, WEEKDAYS } from './dataset.js';
 export { openingState, isOpenAt, parseDateTime, type OpeningState, type WeekTime } from './hours.js';
 export { rankStations, MODES, DEFAULT_LIMIT, DEFAULT_MAX_DISTANCE_KM, DEFAULT_MODE, INDEX_MIN_STATIONS } from './rank.js';

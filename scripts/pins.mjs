@@ -1,0 +1,101 @@
+// Rollup plugins for the script tag's files (see rollup.config.mjs):
+// - scriptSeams: in dist/script only, rank.ts gets the k-d index through src/script/lazy-kdtree.ts,
+//   which fetches the real one the first time a dataset of INDEX_MIN_STATIONS or more is ranked,
+//   and the element reads the loader's pins through src/script/pins.ts.
+// - registerWithLoader: each `system` chunk registers with the loader that inserted it
+//   (document.currentScript), never with a page-wide `System` a host's SystemJS may own.
+// - pinsPlugin: the loader's `safetrade:pins` module, the SHA-384 of every file it may fetch.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, posix, resolve } from 'node:path';
+
+const REGISTER = 'document.currentScript.safetrade(';
+
+/**
+ * Modules that dist/script replaces (the ESM build keeps the originals): `from` (as imported by
+ * `importer`, when given) becomes `to`.
+ */
+const SEAMS = [
+  // rank.ts's index: fetched on first use by a large dataset.
+  { from: /[\\/]src[\\/]core[\\/](index-tree|kdtree)\.ts$/, importer: /[\\/]src[\\/]core[\\/]rank\.ts$/, to: 'src/script/lazy-kdtree.ts' },
+  // The loader's hand-over (pins and prefetched data) through import.meta; none in the ESM build.
+  { from: /[\\/]src[\\/]element[\\/]pins\.ts$/, to: 'src/script/pins.ts' },
+];
+
+export function scriptSeams() {
+  return {
+    name: 'script-seams',
+    buildStart() {
+      // Old hashed files would otherwise pile up beside the new ones.
+      rmSync('dist/script', { recursive: true, force: true });
+    },
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const seam = resolved && SEAMS.find((s) => s.from.test(resolved.id) && (!s.importer || s.importer.test(importer)));
+      return seam && resolve(seam.to) !== importer ? resolve(seam.to) : null;
+    },
+  };
+}
+
+export function registerWithLoader() {
+  return {
+    name: 'register-with-loader',
+    renderChunk(code, chunk) {
+      if (!code.startsWith('System.register(')) this.error(`${chunk.fileName}: expected a System.register chunk`);
+      return { code: REGISTER + code.slice('System.register('.length), map: null };
+    },
+  };
+}
+
+/** `sha384-…` of a file's bytes, as an `integrity` attribute or fetch option wants it. */
+export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/**
+ * What the loader knows of each file beside it, by path relative to dist/: its integrity and, for
+ * code, the files it imports statically (inserted at the same time, not one round trip after).
+ */
+export function readPins(dist) {
+  const files = {};
+  const scriptDir = join(dist, 'script');
+  if (!existsSync(scriptDir)) throw new Error(`pins: ${scriptDir} is missing; run \`rollup -c\` first`);
+  for (const name of readdirSync(scriptDir).filter((f) => f.endsWith('.js')).sort()) {
+    const code = readFileSync(join(scriptDir, name), 'utf8');
+    if (!code.startsWith(REGISTER)) throw new Error(`pins: dist/script/${name} does not register with the loader`);
+    const deps = JSON.parse(code.slice(REGISTER.length, code.indexOf(']') + 1).replace(/'/g, '"'));
+    files[`script/${name}`] = [sri(code), deps.map((d) => posix.join('script', d))];
+  }
+  const data = join(dist, 'stations.json');
+  if (!existsSync(data)) throw new Error('pins: dist/stations.json is missing; run `node data/build.mjs` first');
+  files['stations.json'] = [sri(readFileSync(data))];
+  const entry = (prefix) => {
+    const found = Object.keys(files).filter((f) => f.startsWith(`script/${prefix}.`));
+    if (found.length !== 1) throw new Error(`pins: expected one dist/script/${prefix}.*.js, found ${found.length}`);
+    return found[0];
+  };
+  // The catalogue URLs i18n/locale.ts computes (dist/locales/<lang>.js) map to their pinned copies.
+  const aliases = {};
+  for (const f of Object.keys(files)) {
+    const lang = /^script\/locale-([^./]+)\.[\w-]+\.js$/.exec(f)?.[1];
+    if (lang) aliases[`locales/${lang}.js`] = f;
+  }
+  return { files, element: entry('element'), core: entry('core'), aliases };
+}
+
+export function pinsPlugin(dist) {
+  const id = '\0safetrade:pins';
+  return {
+    name: 'pins',
+    resolveId: (source) => (source === 'safetrade:pins' ? id : null),
+    load(source) {
+      if (source !== id) return null;
+      const { files, element, core, aliases } = readPins(dist);
+      return [
+        `export const FILES = ${JSON.stringify(files)};`,
+        `export const ELEMENT = ${JSON.stringify(element)};`,
+        `export const CORE = ${JSON.stringify(core)};`,
+        `export const ALIASES = ${JSON.stringify(aliases)};`,
+      ].join('\n');
+    },
+  };
+}
