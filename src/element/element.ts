@@ -12,7 +12,7 @@ import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEve
 import { chooseUnit, formatCoarse, formatCoarseUp, formatDistance, warmFormatsSoon, type Unit } from './format.js';
 import { numberConverter, resolveInputs, type Inputs } from './inputs.js';
 import { directionsLinks, safeHref, type Link } from './links.js';
-import { checkDataset, configure, isAbortError, loadDataset, LoadError, type LoadedDataset } from './load.js';
+import { checkDataset, configure, isAbortError, loadDataset, LoadError, type LoadedDataset } from './data/index.js';
 import { MAP_SIZE, renderMap } from './map.js';
 import { styles } from './styles.js';
 
