@@ -9,7 +9,7 @@ import { VERSION } from '../version.js';
 import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
 import { chooseUnit, warmFormatsSoon } from './format.js';
 import { numberConverter, resolveInputs } from './inputs.js';
-import { checkDataset, configure, isAbortError, loadDataset, LoadError, type LoadedDataset } from './load.js';
+import { checkDataset, configure, isAbortError, loadDataset, LoadError, type LoadedDataset } from './data/index.js';
 import { renderErrors, renderStatus } from './render/alerts.js';
 import { renderCompact } from './render/compact.js';
 import type { Callbacks, RenderContext, View } from './render/context.js';
