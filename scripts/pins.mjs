@@ -8,6 +8,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 const REGISTER = 'document.currentScript.safetrade(';
 
@@ -18,6 +20,8 @@ const REGISTER = 'document.currentScript.safetrade(';
 const SEAMS = [
   // rank.ts's index: fetched on first use by a large dataset.
   { from: /[\\/]src[\\/]core[\\/](index-tree|kdtree)\.ts$/, importer: /[\\/]src[\\/]core[\\/]rank\.ts$/, to: 'src/script/lazy-kdtree.ts' },
+  // The `stations` property's checker (zod): fetched the first time a page gives stations.
+  { from: /[\\/]src[\\/]element[\\/]data[\\/]given\.ts$/, to: 'src/script/given.ts' },
   // The loader's hand-over (pins and prefetched data) through import.meta; none in the ESM build.
   { from: /[\\/]src[\\/]element[\\/]pins\.ts$/, to: 'src/script/pins.ts' },
 ];
@@ -55,11 +59,13 @@ export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).diges
  * What the loader knows of each file beside it, by path relative to dist/: its integrity and, for
  * code, the files it imports statically (inserted at the same time, not one round trip after).
  */
-export function readPins(dist) {
+export async function readPins(dist) {
   const files = {};
   const scriptDir = join(dist, 'script');
   if (!existsSync(scriptDir)) throw new Error(`pins: ${scriptDir} is missing; run \`rollup -c\` first`);
-  for (const name of readdirSync(scriptDir).filter((f) => f.endsWith('.js')).sort()) {
+  for (const name of readdirSync(scriptDir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
     const code = readFileSync(join(scriptDir, name), 'utf8');
     if (!code.startsWith(REGISTER)) throw new Error(`pins: dist/script/${name} does not register with the loader`);
     const deps = JSON.parse(code.slice(REGISTER.length, code.indexOf(']') + 1).replace(/'/g, '"'));
@@ -67,6 +73,7 @@ export function readPins(dist) {
   }
   const data = join(dist, 'stations.json');
   if (!existsSync(data)) throw new Error('pins: dist/stations.json is missing; run `node data/build.mjs` first');
+  await shippedAsIs(dist);
   files['stations.json'] = [sri(readFileSync(data))];
   const entry = (prefix) => {
     const found = Object.keys(files).filter((f) => f.startsWith(`script/${prefix}.`));
@@ -82,14 +89,34 @@ export function readPins(dist) {
   return { files, element: entry('element'), core: entry('core'), aliases };
 }
 
+/**
+ * The widget takes the pinned shipped dataset as it is, without the checker's code
+ * (src/element/data/load-dataset.ts, `shipped`). That is only right when the core's parser keeps
+ * exactly that: every station, every field, nothing rejected, dropped or bidi-isolated. Checked
+ * here, before the hash is written into the loader; the build stops otherwise.
+ */
+async function shippedAsIs(dist) {
+  const text = readFileSync(join(dist, 'stations.json'), 'utf8');
+  const json = JSON.parse(text);
+  if (json.format === 'safetrade-stations-tiles') return; // a manifest is always read by the tile code
+  const { parseDataset } = await import(pathToFileURL(join(dist, 'core.js')).href);
+  const parsed = parseDataset(json);
+  const { stations, name, updated, attribution = [] } = json;
+  const asIs = { stations, rejected: [], warnings: [], attribution, ...(name === undefined ? {} : { name }), ...(updated === undefined ? {} : { updated }) };
+  const problem = /[\u202a-\u202e\u2066-\u2069]/.test(text)
+    ? 'it holds bidi controls, which the checker would isolate'
+    : !isDeepStrictEqual(parsed, asIs) && `the parser does not keep it as it is (${parsed.rejected.length} rejected, ${parsed.warnings.length} fields dropped)`;
+  if (problem) throw new Error(`pins: dist/stations.json cannot ship pinned and unchecked: ${problem}`);
+}
+
 export function pinsPlugin(dist) {
   const id = '\0safetrade:pins';
   return {
     name: 'pins',
     resolveId: (source) => (source === 'safetrade:pins' ? id : null),
-    load(source) {
+    async load(source) {
       if (source !== id) return null;
-      const { files, element, core, aliases } = readPins(dist);
+      const { files, element, core, aliases } = await readPins(dist);
       return [
         `export const FILES = ${JSON.stringify(files)};`,
         `export const ELEMENT = ${JSON.stringify(element)};`,

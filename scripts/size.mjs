@@ -34,7 +34,10 @@ const measure = (buffers) => {
   };
 };
 // Each file is its own response, so each is compressed on its own: totals add per-file sizes.
-const sizeOf = (files) => files.map((f) => measure([readFileSync(f)])).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const sizeOf = (files) =>
+  files
+    .map((f) => measure([readFileSync(f)]))
+    .reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const kb = (n) => `${(n / KB).toFixed(2)} KB`.padStart(10);
 const row = (label, s) => console.log(`${label.padEnd(66)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
 const header = (title) => console.log(`\n${title.padEnd(66)}${'min'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
@@ -48,7 +51,7 @@ function closure(file, seen = new Set()) {
   return seen;
 }
 
-const pins = readPins(dist);
+const pins = await readPins(dist);
 /** A pinned code file and its static imports, as the loader inserts them together. */
 const pinnedClosure = (key, seen = new Set()) => {
   if (seen.has(key)) return seen;
@@ -60,7 +63,17 @@ const pinnedClosure = (key, seen = new Set()) => {
 header('script tag: dist/… (each file as served)');
 row('safetrade-meetup.js (the loader: every page view)', sizeOf([loaderFile]));
 const role = (key) =>
-  key === pins.element ? 'defines the element' : key === pins.core ? 'SafeTradeMeetup.load()' : key.includes('/locale-') ? 'a language, on demand' : /index-tree|kdtree/.test(key) ? 'k-d index, ≥ 1,000 stations' : /tiles/.test(key) ? 'tile manifests, on demand' : 'shared';
+  key === pins.element
+    ? 'defines the element'
+    : key === pins.core
+      ? 'SafeTradeMeetup.load()'
+      : key.includes('/locale-')
+        ? 'a language, on demand'
+        : /index-tree|kdtree/.test(key)
+          ? 'k-d index, ≥ 1,000 stations'
+          : /tiles/.test(key)
+            ? 'tile manifests, on demand'
+            : 'shared';
 for (const key of Object.keys(pins.files).filter((k) => k.startsWith('script/'))) row(`${key} (${role(key)})`, sizeOf([join(dist, key)]));
 row('stations.json (shipped dataset)', sizeOf([join(dist, 'stations.json')]));
 const locales = existsSync(join(dist, 'locales')) ? readdirSync(join(dist, 'locales')).filter((f) => f.endsWith('.js')) : [];
@@ -94,7 +107,8 @@ for (const [label, value, limits] of [
     failed = true;
     console.error(`size: FAIL: ${label} is ${kb(value).trim()} gzip, over the ${kb(limits.budget).trim()} budget by ${value - limits.budget} bytes`);
   } else {
-    const target = value > limits.target ? `; ${value - limits.target} bytes over the ${kb(limits.target).trim()} target` : ` (target ${kb(limits.target).trim()} met)`;
+    const target =
+      value > limits.target ? `; ${value - limits.target} bytes over the ${kb(limits.target).trim()} target` : ` (target ${kb(limits.target).trim()} met)`;
     console.log(`size: ok: ${label} is ${kb(value).trim()} gzip, budget ${kb(limits.budget).trim()}${target}`);
   }
 }

@@ -37,7 +37,10 @@ interface Global {
 }
 
 const TAG = 'safetrade-meetup';
-const w = window as unknown as { SafeTradeMeetup?: Global & { VERSION?: string }; trustedTypes?: { createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy } };
+const w = window as unknown as {
+  SafeTradeMeetup?: Global & { VERSION?: string };
+  trustedTypes?: { createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy };
+};
 const first = w.SafeTradeMeetup;
 
 if (first) {
@@ -200,7 +203,8 @@ function start(): void {
   const defined = customElements.get(TAG) as { version?: string } | undefined;
   if (defined) {
     // Another build defined it first (the ESM build, an older copy): that one stays.
-    if (defined.version !== VERSION) console.warn(`<${TAG}>: version ${VERSION} was loaded after ${defined.version ?? 'another definition'}; keeping the first one`);
+    if (defined.version !== VERSION)
+      console.warn(`<${TAG}>: version ${VERSION} was loaded after ${defined.version ?? 'another definition'}; keeping the first one`);
     return;
   }
   // Within 1,250 px of the viewport, as browsers load <iframe loading="lazy">.

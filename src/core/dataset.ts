@@ -1,7 +1,10 @@
+import { isHttpUrl } from './url.js';
 import * as z from 'zod/mini';
 import { describe } from './geo.js';
 import { runNow, type Steps } from './slices.js';
 import type { DatasetIssue, Feature, ParsedDataset, Station, StationKind, Weekday } from './types.js';
+
+export { isHttpUrl };
 
 export const DATASET_FORMAT = 'safetrade-stations';
 export const DATASET_VERSION = 1;
@@ -196,15 +199,6 @@ function isTimeZone(name: string): boolean {
     timeZones.set(name, known);
   }
   return known;
-}
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function isIsoDate(value: string): boolean {

@@ -9,7 +9,7 @@ import { VERSION } from '../version.js';
 import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
 import { chooseUnit, warmFormatsSoon } from './format.js';
 import { numberConverter, resolveInputs } from './inputs.js';
-import { checkDataset, configure, isAbortError, loadDataset, LoadError, type LoadedDataset } from './data/index.js';
+import { checkGiven, configure, isAbortError, loadDataset, LoadError, type LoadedDataset } from './data/index.js';
 import { renderErrors, renderStatus } from './render/alerts.js';
 import { renderCompact } from './render/compact.js';
 import type { Callbacks, RenderContext, View } from './render/context.js';
@@ -101,6 +101,7 @@ export class SafeTradeMeetupElement extends LitElement {
     buyerLng: { attribute: 'buyer-lng', converter: numberConverter },
     viewer: {},
     stationsSrc: { attribute: 'stations-src' },
+    stationsIntegrity: { attribute: 'stations-integrity' },
     mode: {},
     limit: { converter: numberConverter },
     maxDistanceKm: { attribute: 'max-distance-km', converter: numberConverter },
@@ -137,6 +138,12 @@ export class SafeTradeMeetupElement extends LitElement {
   declare viewer: 'buyer' | 'seller';
   /** URL of a safetrade-stations dataset; default: the one shipped beside the script. */
   declare stationsSrc: string | undefined;
+  /**
+   * Subresource Integrity of `stations-src` (`sha384-…`, as `openssl dgst -sha384 -binary | base64`
+   * prints it): a file that does not match is refused with `dataset-invalid`. For a tile
+   * manifest it pins the manifest. The shipped dataset is pinned by the script tag's loader.
+   */
+  declare stationsIntegrity: string | undefined;
   /** Ranking rule: `fair` (nobody travels far), `total` (least travel together) or `buyer`. */
   declare mode: 'fair' | 'total' | 'buyer';
   /** How many suggestions, 1–20. */
@@ -240,7 +247,7 @@ export class SafeTradeMeetupElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (!this.hasUpdated || changed.has('stations') || changed.has('stationsSrc')) this._load();
+    if (!this.hasUpdated || changed.has('stations') || changed.has('stationsSrc') || changed.has('stationsIntegrity')) this._load();
     if (this._view && [...changed.keys()].every((k) => UI_ONLY.has(k))) return;
     this._tickOnly = [...changed.keys()].every((k) => k === '_now' || UI_ONLY.has(k) || (k === '_tileAnswer' && this._tileAnswer?.tick));
     this._view = this._compute(this._view);
@@ -367,7 +374,17 @@ export class SafeTradeMeetupElement extends LitElement {
     this._loadAbort = null;
     if (this.stations != null) {
       try {
-        this._data = { status: 'ready', dataset: checkDataset(this.stations, 'the stations property') };
+        const given = checkGiven(this.stations, 'the stations property');
+        if (!(given instanceof Promise)) {
+          this._data = { status: 'ready', dataset: given };
+          return;
+        }
+        // The script tag fetches the checker's code the first time a page gives stations.
+        this._data = { status: 'loading' };
+        given.then(
+          (dataset) => token === this._loadToken && (this._data = { status: 'ready', dataset }),
+          (error: unknown) => token === this._loadToken && (this._data = { status: 'error', error: toError(error) }),
+        );
       } catch (error) {
         this._data = { status: 'error', error: toError(error) };
       }
@@ -387,7 +404,7 @@ export class SafeTradeMeetupElement extends LitElement {
     }
     this._data = { status: 'loading' };
     const controller = (this._loadAbort = new AbortController());
-    loadDataset(url, controller.signal).then(
+    loadDataset(url, controller.signal, this.stationsIntegrity || undefined).then(
       (dataset) => {
         if (token !== this._loadToken) return;
         this._loadAbort = null;

@@ -1,6 +1,6 @@
 // Links the widget renders. Directions always point at the station only — never from, to or via
 // either party — and every href is checked to be http(s) at the moment it is rendered.
-import { isHttpUrl } from '../core/dataset.js';
+import { isHttpUrl } from '../core/url.js';
 import type { Station } from '../core/types.js';
 
 export interface Link {

@@ -3,8 +3,7 @@
 // tag's files get src/script/pins.ts in place of this module (scripts/pins.mjs).
 
 /** The SRI hash the loader pinned for `url` (the shipped dataset), if any. */
-export function pinnedIntegrity(url: string): string | undefined {
-  void url;
+export function pinnedIntegrity(_url: string): string | undefined {
   return undefined;
 }
 
@@ -12,7 +11,6 @@ export function pinnedIntegrity(url: string): string | undefined {
  * The loader's response for `url` fetched with `integrity` ('' for none), handed over once, so
  * that the dataset it started with the code is not fetched twice.
  */
-export function takePrefetched(url: string, integrity: string): Promise<Response> | undefined {
-  void url, integrity;
+export function takePrefetched(_url: string, _integrity: string): Promise<Response> | undefined {
   return undefined;
 }

@@ -62,7 +62,7 @@ test('below the fold, a page view fetches the loader and nothing else of the wid
   await page.waitForLoadState('load');
   await settle(page);
   assert.deepEqual(widgetRequests(page), ['/dist/safetrade-meetup.js']);
-  assert.deepEqual(await page.evaluate(() => ({ version: SafeTradeMeetup.version, defined: !!customElements.get('safetrade-meetup') })), {
+  assert.deepEqual(await page.evaluate(() => ({ version: window.SafeTradeMeetup.version, defined: !!customElements.get('safetrade-meetup') })), {
     version: '0.1.0',
     defined: false,
   });
@@ -167,10 +167,10 @@ test('properties, attributes and listeners a host set before the element was def
   await page.context().close();
 });
 
-test('await SafeTradeMeetup.load() gives a working core without defining the element', async () => {
+test('await window.SafeTradeMeetup.load() gives a working core without defining the element', async () => {
   const page = await open('/test/fixtures/loader/below.html');
   const result = await page.evaluate(async () => {
-    const core = await SafeTradeMeetup.load();
+    const core = await window.SafeTradeMeetup.load();
     const { stations } = core.parseDataset({
       format: 'safetrade-stations',
       version: 1,
@@ -219,7 +219,8 @@ test('altered station coordinates are refused with a visible alert and a safetra
   await alert(page).waitFor({ timeout: 10000 });
   const events = await page.evaluate(() => window.events.filter((e) => e.name === 'safetrade-error'));
   assert.equal(events.length, 1);
-  assert.match(events[0].code, /^dataset-(fetch|invalid)$/);
+  // Served over http://127.0.0.1 (a secure context), the widget can tell an altered file from a network failure.
+  assert.equal(events[0].code, 'dataset-invalid');
   assert.match(await alert(page).textContent(), /\S/);
   assert.equal(await page.locator('#meetup [part~="suggestion"]').count(), 0);
   assert.deepEqual(page.errors, []);

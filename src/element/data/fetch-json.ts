@@ -1,6 +1,7 @@
 // Fetching one JSON file within page-wide limits: a timeout per attempt, one retry after a network
 // or server failure, a size limit checked before parsing, and a LoadError that names the URL and
 // what exactly went wrong. Knows nothing of datasets or caches.
+import { pinnedIntegrity, takePrefetched } from '../pins.js';
 import { printable, size } from '../printable.js';
 import { abortError, LoadError } from './errors.js';
 
@@ -56,6 +57,12 @@ export function configure(changes: Partial<LoadSettings> = {}): LoadSettings {
 export interface FetchJsonOptions {
   /** Once it aborts, the fetch stops and the call rejects with an AbortError. */
   signal?: AbortSignal;
+  /**
+   * Subresource Integrity (`sha384-…`) the body must match, checked by the browser: a body that
+   * does not is refused (`dataset-invalid`, never parsed). Default: the hash the script tag's
+   * loader pinned for this URL (the shipped dataset), else none.
+   */
+  integrity?: string;
 }
 
 /**
@@ -96,7 +103,7 @@ async function attemptOnce(url: string, limits: LoadSettings, options: FetchJson
   outer?.addEventListener('abort', forward, { once: true });
   let body: Body;
   try {
-    body = await download(url, limits.maxBytes, controller.signal);
+    body = await download(url, limits.maxBytes, controller.signal, options.integrity ?? pinnedIntegrity(url) ?? '');
   } catch (error) {
     if (outer?.aborted) throw abortError();
     if (timedOut) throw new LoadError('dataset-fetch', `${url} did not finish loading within ${limits.timeoutMs / 1000} s`);
@@ -108,14 +115,22 @@ async function attemptOnce(url: string, limits: LoadSettings, options: FetchJson
   return parseJson(url, body);
 }
 
-async function download(url: string, maxBytes: number, signal: AbortSignal): Promise<Body> {
+async function download(url: string, maxBytes: number, signal: AbortSignal, integrity: string): Promise<Body> {
   let response: Response;
+  // The script tag's loader may have started this very fetch along with the widget's code.
+  const prefetched = takePrefetched(url, integrity);
   try {
-    response = await fetch(url, { signal, credentials: 'same-origin', referrerPolicy: 'no-referrer' });
+    response = await (prefetched
+      ? untilAborted(prefetched, signal)
+      : fetch(url, { signal, credentials: 'same-origin', referrerPolicy: 'no-referrer', integrity }));
   } catch (error) {
     if (signal.aborted) throw error;
+    // The browser says only "Failed to fetch" when the body does not match `integrity`.
+    if (integrity) throw await integrityFailure(url, integrity, signal, error as Error);
     throw new LoadError('dataset-fetch', `could not fetch ${url}: ${printable((error as Error)?.message || 'network error')}`, true);
   }
+  // A prefetched body is not tied to `signal`: stop reading it when the signal aborts.
+  if (prefetched) signal.addEventListener('abort', () => void response.body?.cancel().catch(() => {}), { once: true });
   const type = response.headers.get('content-type') ?? 'no Content-Type';
   if (!response.ok) {
     void response.body?.cancel().catch(() => {});
@@ -143,7 +158,10 @@ async function download(url: string, maxBytes: number, signal: AbortSignal): Pro
       if (signal.aborted) throw error;
       throw new LoadError('dataset-fetch', `the connection broke off while loading ${url} (after ${size(bytes)})`, true);
     }
-    if (chunk.done) break;
+    if (chunk.done) {
+      if (signal.aborted) throw abortError();
+      break;
+    }
     bytes += chunk.value.byteLength;
     if (bytes > maxBytes) {
       void reader.cancel().catch(() => {});
@@ -162,6 +180,47 @@ async function download(url: string, maxBytes: number, signal: AbortSignal): Pro
     throw notUtf8(url, type);
   }
   return { text, bytes, type };
+}
+
+/** `pending`, or an AbortError as soon as `signal` aborts. */
+function untilAborted<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(abortError()), { once: true });
+    pending.then(resolve, reject);
+  });
+}
+
+/**
+ * Why a fetch with `integrity` failed: fetched once more without it and hashed here, a body that
+ * arrives and does not match is an altered (or mismatched) file, refused for good; otherwise it
+ * was the network, worth the one retry. Without crypto.subtle (a page not served over https)
+ * the two cannot be told apart, and the message says both.
+ */
+async function integrityFailure(url: string, integrity: string, signal: AbortSignal, first: Error): Promise<LoadError> {
+  const pinned = `the integrity it is pinned with (${integrity})`;
+  try {
+    const response = await fetch(url, { signal, credentials: 'same-origin', referrerPolicy: 'no-referrer', cache: 'no-store' });
+    const [algorithm, expected] = integrity.split(/-(.*)/s) as [string, string];
+    const name = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' }[algorithm];
+    if (response.ok && name && globalThis.crypto?.subtle) {
+      const digest = new Uint8Array(await crypto.subtle.digest(name, await response.arrayBuffer()));
+      const actual = btoa(String.fromCharCode(...digest));
+      if (actual !== expected.trim()) {
+        return new LoadError(
+          'dataset-invalid',
+          `${url} was refused: its content does not match ${pinned}, so it was altered or belongs to another version (it hashes to ${algorithm}-${actual})`,
+        );
+      }
+    } else if (response.ok) {
+      return new LoadError(
+        'dataset-invalid',
+        `${url} was refused: it does not match ${pinned}, or the network failed (${printable(first.message || 'network error')})`,
+      );
+    }
+  } catch {
+    // The network: reported below.
+  }
+  return new LoadError('dataset-fetch', `could not fetch ${url}: ${printable(first.message || 'network error')}`, true);
 }
 
 const CLOSER: Record<string, string> = { '{': '}', '[': ']' };
