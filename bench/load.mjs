@@ -5,12 +5,9 @@
 // gets a fresh browser context (cold cache) and a trace that says what each long task was.
 // Used by bench/run.mjs.
 import { build } from 'esbuild';
-import { rollup } from 'rollup';
-import terser from '@rollup/plugin-terser';
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { cpuLongTasks, longTasks as traceLongTasks, startTrace } from './trace.mjs';
 
@@ -28,7 +25,7 @@ const NYC = { seller: { lat: 40.758, lng: -73.9855 }, buyer: { lat: 40.6782, lng
  */
 export async function runLoadBench({ root, out, bench, chromium, args, n = 100000, repeat = 1, only }) {
   const shipped = join(root, 'dist/stations.json');
-  if (!existsSync(shipped)) throw new Error('bench: dist/stations.json is missing; run `npm run build` first');
+  if (!existsSync(shipped) || !existsSync(join(root, 'dist/script'))) throw new Error('bench: dist/ is missing or old; run `npm run build` first');
   // Per tile format version: a cached tile set of another version (another checkout) is not reused.
   const site = join(out, `site-${n}-tiles-v${bench.TILES_VERSION}`);
   await build({
@@ -40,8 +37,11 @@ export async function runLoadBench({ root, out, bench, chromium, args, n = 10000
     outfile: join(site, 'harness.js'),
     logLevel: 'error',
   });
-  await buildScriptTag(root, join(site, 'safetrade-meetup.js'));
-  writeFileSync(join(site, 'configure.js'), "customElements.get('safetrade-meetup').configure({ timeoutMs: 120000, maxBytes: 64 * 1024 * 1024 });\n");
+  // The script tag is a loader now: the element (and its configure) exists once its code has run.
+  writeFileSync(
+    join(site, 'configure.js'),
+    "customElements.whenDefined('safetrade-meetup').then((c) => c.configure({ timeoutMs: 120000, maxBytes: 64 * 1024 * 1024 }));\n",
+  );
   const world = bench.syntheticWorld(n, 42);
   if (!existsSync(join(site, 'data/tiles/manifest.json'))) {
     // Written gzipped once (seeded, so the same every time); not committed.
@@ -64,8 +64,11 @@ export async function runLoadBench({ root, out, bench, chromium, args, n = 10000
       res.writeHead(200, { ...headers, 'content-type': types['.html'] });
       return res.end(pageHtml(url.searchParams));
     }
-    const path = join(site, url.pathname);
-    if (!path.startsWith(site) || !existsSync(path)) return res.writeHead(404).end();
+    // The loader and its files as `npm run build` made them; the rest from the bench's site.
+    const built = url.pathname === '/safetrade-meetup.js' || url.pathname.startsWith('/script/');
+    const dir = built ? join(root, 'dist') : site;
+    const path = join(dir, url.pathname);
+    if (!path.startsWith(dir) || !existsSync(path)) return res.writeHead(404).end();
     const gz = path.endsWith('.json');
     res.writeHead(200, { ...headers, 'content-type': types[extname(path)] ?? 'application/octet-stream', ...(gz ? { 'content-encoding': 'gzip' } : {}) });
     res.end(readFileSync(path));
@@ -151,22 +154,4 @@ function pageHtml(params) {
   // configure.js lets the 100k file (3 MB gzip, 24 MB of JSON: ~17 s over Slow 4G) load: the
   // defaults (10 s, 20 MB) refuse it.
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title><script src="harness.js"></script><script src="safetrade-meetup.js"></script><script src="configure.js"></script><body>${element}</body></html>`;
-}
-
-/**
- * dist/safetrade-meetup.js as `npm run build` makes it (same Rollup config), except that terser
- * keeps function names so that the trace can name them.
- */
-async function buildScriptTag(root, outfile) {
-  const cwd = process.cwd();
-  process.chdir(root); // the config's plugins (TypeScript: tsconfig.json, src/) resolve paths from here when made
-  try {
-    const config = (await import(pathToFileURL(join(root, 'rollup.config.mjs')).href)).default[0];
-    const bundle = await rollup({ ...config, onwarn: () => {} });
-    const minify = terser({ ecma: 2022, module: false, compress: { passes: 2 }, keep_fnames: true, keep_classnames: true });
-    await bundle.write({ ...config.output, file: outfile, sourcemap: false, plugins: [minify] });
-    await bundle.close();
-  } finally {
-    process.chdir(cwd);
-  }
 }

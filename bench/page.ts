@@ -13,6 +13,15 @@ const counts: Record<string, number> = {};
 // Ties the page's clock to the trace's: the trace records this mark too.
 const markMs = performance.mark('bench-harness').startTime;
 const frame = () => new Promise((r) => requestAnimationFrame(r));
+/** bench/loader-table.mjs's page with the widget far below the first screen: no answer is coming. */
+const below = /[?&]below\b/.test((document.currentScript as HTMLScriptElement | null)?.src ?? '');
+
+/** What the widget fetched so far (the page and this harness left out), by compressed body size. */
+function widgetResources() {
+  return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+    .filter((e) => !/\/harness\.js/.test(e.name))
+    .map((e) => ({ path: new URL(e.name).pathname, kind: new URL(e.name).pathname.endsWith('.json') ? 'json' : 'js', bytes: e.encodedBodySize }));
+}
 
 (globalThis as unknown as { result: Promise<unknown> }).result = new Promise((resolve) => {
   let settled = false;
@@ -25,8 +34,13 @@ const frame = () => new Promise((r) => requestAnimationFrame(r));
     await new Promise((r) => setTimeout(r, 250));
     const data = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.json')) as PerformanceResourceTiming[];
     const dataBytes = data.reduce((a, e) => a + e.transferSize, 0);
-    resolve({ ms, ids, error, counts, longTasks, markMs, dataRequests: data.map((e) => new URL(e.name).pathname), dataBytes });
+    resolve({ ms, ids, error, counts, longTasks, markMs, dataRequests: data.map((e) => new URL(e.name).pathname), dataBytes, resources: widgetResources() });
   };
+  if (below) {
+    // Page load, then 3 s of (throttled) quiet for anything the widget might still start.
+    addEventListener('load', () => setTimeout(() => finish(performance.now(), [], undefined), 3000));
+    return;
+  }
   for (const name of ['safetrade-ready', 'safetrade-suggest', 'safetrade-error']) {
     document.addEventListener(name, (e) => {
       counts[name] = (counts[name] ?? 0) + 1;

@@ -4,8 +4,10 @@
 //   npm run bench                   everything
 //   npm run bench -- --quick        N up to 10k, fewer samples (a smoke run)
 //   npm run bench -- --no-browser   Node only
-//   npm run bench -- --load-only    just the throttled page load (--repeat=3 runs each, --only=shipped,tiles;
-//                                   BENCH_CPU=1 in the environment: no CPU throttling, default 4)
+//   npm run bench -- --load-only    just the throttled page load: issue #15's table, today's bundle
+//                                   (a47497d) beside the loader (--repeat=N runs each, default 3); with
+//                                   --only=shipped,single,tiles also the per-dataset table (100k data);
+//                                   BENCH_CPU=1 in the environment: no CPU throttling, default 4
 //   npm run bench -- --tiles-only   just bytes and requests per query, tiles vs one file
 //                                   (PER=96,128 picks the max/tile values; default 64, 128, 256)
 import { build } from 'esbuild';
@@ -103,7 +105,21 @@ if (browser && !tilesOnly && (!quick || loadOnly)) {
   const { chromium } = await import('playwright-core');
   const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const repeat = Number(arg('repeat') ?? 1);
-  const load = await runLoadBench({ root, out, bench, chromium, args: CHROMIUM_ARGS, repeat, only: arg('only')?.split(',') });
+  const only = arg('only')?.split(',');
+
+  // Issue #15's table: today's single bundle and the loader side by side.
+  const { runLoaderTable, loaderTable, BASELINE } = await import('./loader-table.mjs');
+  const harnessDir = join(out, 'loader-table');
+  await build({ entryPoints: [join(root, 'bench/page.ts')], bundle: true, minify: true, format: 'iife', target: 'es2022', outfile: join(harnessDir, 'harness.js'), logLevel: 'error' });
+  const table = await runLoaderTable({ root, out: harnessDir, chromium, args: CHROMIUM_ARGS, cpu: CPU_SLOWDOWN, repeat: Number(arg('repeat') ?? 3) });
+  console.log(`\n## The script tag before (${BASELINE}, one bundle) and after (the loader), in Chromium, ${CPU_SLOWDOWN === 1 ? 'CPU not throttled' : `CPU ${CPU_SLOWDOWN}× slower`}, DevTools "Slow 4G"\n`);
+  console.log('Medians of the runs, [each run] beside them; builds interleaved. Bytes: compressed bodies (gzip -9) of every request the widget made.');
+  console.log('Tasks: as the page\'s PerformanceObserver saw them (wall clock) / per run; CPU: the main thread\'s own time from the trace.\n');
+  for (const line of loaderTable(table, CPU_SLOWDOWN)) console.log(line);
+  for (const r of table) console.log(`\n- ${r.build}, ${r.scenario}: ${r.resources.map((e) => `${e.path} ${(e.bytes / 1024).toFixed(1)} KB`).join(', ')}`);
+  if (!only) process.exit(0);
+
+  const load = await runLoadBench({ root, out, bench, chromium, args: CHROMIUM_ARGS, repeat, only });
   const { describeTask } = await import('./trace.mjs');
   const source = { shipped: 'shipped file', single: 'one file (100k)', tiles: 'tiles (100k)' };
   console.log(
