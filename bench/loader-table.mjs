@@ -48,6 +48,11 @@ export async function runLoaderTable({ root, out, chromium, args, cpu = 4, repea
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       return res.end(page(url.searchParams));
     }
+    if (url.pathname === '/page.css') {
+      // Not an inline style: the page's CSP (style-src 'self') would drop it, and the widget with it on the first screen.
+      res.writeHead(200, { ...headers, 'content-type': 'text/css' });
+      return res.end('.listing { height: 4000px }');
+    }
     if (url.pathname === '/harness.js') {
       res.writeHead(200, { ...headers, 'content-type': types['.js'] });
       return res.end(readFileSync(harness));
@@ -100,9 +105,9 @@ function page(params) {
   const element = `<safetrade-meetup seller-lat="${seller.lat}" seller-lng="${seller.lng}" buyer-lat="${buyer.lat}" buyer-lng="${buyer.lng}"></safetrade-meetup>`;
   // Below: the harness reads `below` from its own URL (no inline script under the CSP).
   return (
-    `<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title>` +
+    `<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,"><link rel="stylesheet" href="page.css">` +
     `<script src="harness.js?${below ? 'below' : 'inview'}"></script><script src="${build}/safetrade-meetup.js"></script>` +
-    `<body>${below ? '<div style="height:4000px">listing</div>' : ''}${element}</body></html>`
+    `<body>${below ? '<div class="listing">listing</div>' : ''}${element}</body></html>`
   );
 }
 

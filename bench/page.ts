@@ -19,7 +19,7 @@ const below = /[?&]below\b/.test((document.currentScript as HTMLScriptElement | 
 /** What the widget fetched so far (the page and this harness left out), by compressed body size. */
 function widgetResources() {
   return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-    .filter((e) => !/\/harness\.js/.test(e.name))
+    .filter((e) => !/\/(harness\.js|page\.css)$/.test(new URL(e.name).pathname))
     .map((e) => ({ path: new URL(e.name).pathname, kind: new URL(e.name).pathname.endsWith('.json') ? 'json' : 'js', bytes: e.encodedBodySize }));
 }
 

@@ -46,7 +46,12 @@ const first = w.SafeTradeMeetup;
 if (first) {
   // Loaded twice: the first copy keeps the page (issue #12: its global, its element, its catalogues).
   const other = first.version ?? first.VERSION;
-  if (other !== VERSION) console.warn(`<${TAG}>: safetrade-meetup.js ${VERSION} was ignored: version ${other} is already on this page`);
+  // Once per page and version, however many copies of this one a page includes.
+  const warned = ((w as unknown as Record<symbol, Set<string>>)[Symbol.for(`${TAG}.ignored`)] ??= new Set());
+  if (other !== VERSION && !warned.has(VERSION)) {
+    warned.add(VERSION);
+    console.warn(`<${TAG}>: safetrade-meetup.js ${VERSION} was ignored: version ${other} is already on this page`);
+  }
 } else start();
 
 function start(): void {
