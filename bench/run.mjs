@@ -110,13 +110,30 @@ if (browser && !tilesOnly && (!quick || loadOnly)) {
   // Issue #15's table: today's single bundle and the loader side by side.
   const { runLoaderTable, loaderTable, BASELINE } = await import('./loader-table.mjs');
   const harnessDir = join(out, 'loader-table');
-  await build({ entryPoints: [join(root, 'bench/page.ts')], bundle: true, minify: true, format: 'iife', target: 'es2022', outfile: join(harnessDir, 'harness.js'), logLevel: 'error' });
+  await build({
+    entryPoints: [join(root, 'bench/page.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2022',
+    outfile: join(harnessDir, 'harness.js'),
+    logLevel: 'error',
+  });
   const table = await runLoaderTable({ root, out: harnessDir, chromium, args: CHROMIUM_ARGS, cpu: CPU_SLOWDOWN, repeat: Number(arg('repeat') ?? 3) });
-  console.log(`\n## The script tag before (${BASELINE}, one bundle) and after (the loader), in Chromium, ${CPU_SLOWDOWN === 1 ? 'CPU not throttled' : `CPU ${CPU_SLOWDOWN}× slower`}, DevTools "Slow 4G"\n`);
+  console.log(
+    `\n## The script tag before (${BASELINE}, one bundle) and after (the loader), in Chromium, ${CPU_SLOWDOWN === 1 ? 'CPU not throttled' : `CPU ${CPU_SLOWDOWN}× slower`}, DevTools "Slow 4G"\n`,
+  );
   console.log('Medians of the runs, [each run] beside them; builds interleaved. Bytes: compressed bodies (gzip -9) of every request the widget made.');
-  console.log('Tasks: as the page\'s PerformanceObserver saw them (wall clock) / per run; CPU: the main thread\'s own time from the trace.\n');
+  console.log("Tasks: as the page's PerformanceObserver saw them (wall clock) / per run; CPU: the main thread's own time from the trace.\n");
   for (const line of loaderTable(table, CPU_SLOWDOWN)) console.log(line);
-  for (const r of table) console.log(`\n- ${r.build}, ${r.scenario}: ${r.resources.map((e) => `${e.path} ${(e.bytes / 1024).toFixed(1)} KB`).join(', ')}`);
+  const { describeTask: describe } = await import('./trace.mjs');
+  console.log('\nEach run: what it fetched, and each task over 50 ms of CPU (from the trace: top-level work, then JS self time by function, ms):');
+  for (const r of table) {
+    const tasks = r.cpuTasks.length ? r.cpuTasks.map((t) => `\n  - ${describe(t)}`).join('') : ' no task over 50 ms of CPU';
+    console.log(
+      `- ${r.build}, ${r.scenario}: ${r.resources.map((e) => `${e.path.replace(/^\/(before|after)\//, '')} ${(e.bytes / 1024).toFixed(1)} KB`).join(', ')};${tasks}`,
+    );
+  }
   if (!only) process.exit(0);
 
   const load = await runLoadBench({ root, out, bench, chromium, args: CHROMIUM_ARGS, repeat, only });
