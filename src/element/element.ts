@@ -61,10 +61,12 @@ const CLOCK_TICK_MS = 60_000;
  * @csspart features - the list of safety features; each item is `feature`
  * @csspart distance - the distances line
  * @csspart why - the line that says why this station
- * @csspart map - the schematic map (SVG)
+ * @csspart map - the map (SVG): schematic, or streets around the station with `map-tiles`
+ * @csspart map-toggle - "Map", which shows the map on narrow screens
  * @csspart actions - the row of actions
  * @csspart select - "Suggest this station"
  * @csspart share - "Copy message" / "Share"
+ * @csspart directions-menu - "Directions", which opens the list of map apps
  * @csspart directions - a directions link
  * @csspart details - the station details disclosure
  * @csspart report - "Report a problem with this station"
@@ -73,6 +75,9 @@ const CLOCK_TICK_MS = 60_000;
  * @csspart safety - the safety line
  * @csspart tips - the safety tips disclosure
  * @csspart alert - the error box
+ * @csspart help - what to do when no station is near enough
+ * @csspart nearest - the nearest station the dataset knows of, when none is near enough
+ * @csspart nearest-distance - its distances
  * @csspart status - loading and other polite announcements
  * @csspart footer - the footer (slot `footer` and the data sources)
  * @csspart attribution - the data sources disclosure

@@ -116,7 +116,10 @@ export function resolveInputs(raw: RawInputs, attr: (name: string) => string | n
 
   let mapTiles: string | null = null;
   if (raw.mapTiles != null && raw.mapTiles !== '') {
-    const problem = typeof raw.mapTiles === 'string' ? tileTemplateProblem(raw.mapTiles, globalThis.document?.baseURI) : `map-tiles must be a string (got ${describe(raw.mapTiles)})`;
+    const problem =
+      typeof raw.mapTiles === 'string'
+        ? tileTemplateProblem(raw.mapTiles, globalThis.document?.baseURI)
+        : `map-tiles must be a string (got ${describe(raw.mapTiles)})`;
     if (problem) errors.push({ code: 'option-invalid', message: problem });
     else mapTiles = raw.mapTiles as string;
   }

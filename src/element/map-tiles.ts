@@ -41,7 +41,9 @@ export function tileTemplateProblem(template: string, baseUrl?: string): string 
       : isHttp(fill(template, 0, 0, 0), baseUrl)
         ? null
         : 'it is not an http(s) URL';
-  return why && `map-tiles must be a raster tile URL template like "https://tiles.example/{z}/{x}/{y}.png" (got ${quoted}: ${why}); drawing the map without tiles`;
+  return (
+    why && `map-tiles must be a raster tile URL template like "https://tiles.example/{z}/{x}/{y}.png" (got ${quoted}: ${why}); drawing the map without tiles`
+  );
 }
 
 /** Tile coordinates (fractional) of a point at a zoom, Web Mercator. */

@@ -36,9 +36,10 @@ export interface MapInput {
 
 /** The 0.01° cell a position lies in: south-west and north-east corners (contract v1.1's grid). */
 export function cellBounds(p: LatLng): { south: number; west: number; north: number; east: number } {
-  const south = Math.floor(p.lat * 100) / 100;
-  const west = Math.floor(p.lng * 100) / 100;
-  return { south, west, north: south + CELL_DEG, east: west + CELL_DEG };
+  const row = Math.floor(p.lat / CELL_DEG + 1e-9);
+  const column = Math.floor(p.lng / CELL_DEG + 1e-9);
+  // Divided, not multiplied by 0.01, so that the corners are the decimals people would write.
+  return { south: row / 100, west: column / 100, north: (row + 1) / 100, east: (column + 1) / 100 };
 }
 
 type XY = { x: number; y: number };
@@ -52,7 +53,11 @@ function schematic({ station, viewer, other, unit, locale, labels }: MapInput): 
   // Local equirectangular projection around the station, in km (well under 1% off at city scale).
   const km = (p: LatLng) => ({ x: wrapLng(p.lng - station.lng) * KM_PER_DEG_LAT * cosLat, y: -(p.lat - station.lat) * KM_PER_DEG_LAT });
   const cell = other ? cellBounds(other) : null;
-  const points = [km(station), ...(viewer ? [km(viewer)] : []), ...(cell ? [km({ lat: cell.south, lng: cell.west }), km({ lat: cell.north, lng: cell.east })] : [])];
+  const points = [
+    km(station),
+    ...(viewer ? [km(viewer)] : []),
+    ...(cell ? [km({ lat: cell.south, lng: cell.west }), km({ lat: cell.north, lng: cell.east })] : []),
+  ];
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
   const mid = { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
@@ -86,7 +91,8 @@ function tiled({ station, viewer, other, unit, locale, labels, onTileError }: Ma
   return svg`
     <rect x="0" y="0" width=${MAP_W} height=${MAP_H} class="map-bg"></rect>
     ${tiles.map(
-      (t) => svg`<image class="map-tile" href=${t.href} x=${t.left} y=${t.top} width=${TILE_PX} height=${TILE_PX} preserveAspectRatio="none" @error=${() => onTileError?.()}></image>`,
+      (t) =>
+        svg`<image class="map-tile" href=${t.href} x=${t.left} y=${t.top} width=${TILE_PX} height=${TILE_PX} preserveAspectRatio="none" @error=${() => onTileError?.()}></image>`,
     )}
     ${c && cellShows ? cellShape(c.sw, c.ne, labels.other) : ''}
     ${c && !cellShows ? edgeArrow(s, { x: (c.sw.x + c.ne.x) / 2, y: (c.sw.y + c.ne.y) / 2 }, labels.other, 'map-other-arrow') : ''}

@@ -10,7 +10,14 @@ export function renderActions(ctx: RenderContext, s: Suggestion, more: TemplateR
   const m = ctx.messages;
   return html`<div part="actions" class="actions">
     ${renderSelectShare(ctx, s, ['primary', 'secondary'])} ${renderDirectionsMenu(ctx, s.station)}
-    <button type="button" part="map-toggle" class="secondary map-toggle" aria-expanded=${ctx.mapOpen ? 'true' : 'false'} aria-controls="map" @click=${() => ctx.on.toggleMap()}>
+    <button
+      type="button"
+      part="map-toggle"
+      class="secondary map-toggle"
+      aria-expanded=${ctx.mapOpen ? 'true' : 'false'}
+      aria-controls="map"
+      @click=${() => ctx.on.toggleMap()}
+    >
       ${m.mapToggle}
     </button>
     ${more}

@@ -31,7 +31,8 @@ export function renderNoStationHelp(ctx: RenderContext) {
     ${
       nearest
         ? html`<p part="nearest">
-            ${m.nearest} <strong><bdi>${nearest.station.name}</bdi></strong>, <bdi>${addressLine(nearest.station)}</bdi>:
+            ${m.nearest} <strong><bdi>${nearest.station.name}</bdi></strong
+            >, <bdi>${addressLine(nearest.station)}</bdi>:
             <span part="nearest-distance">${distanceText(m, view, nearest)}</span>${hours ? html`. ${hours}` : nothing}.
           </p>`
         : nothing
