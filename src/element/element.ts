@@ -460,7 +460,7 @@ export class SafeTradeMeetupElement extends LitElement {
       stations: this._data.status === 'ready' && !this._data.dataset.tiles ? this._data.dataset.stations : null,
       mapOpen: this._ui.mapOpen,
       failedTiles: this._ui.failedTiles,
-      baseUrl: document.baseURI,
+      baseUrl: globalThis.document?.baseURI,
       on: this._callbacks,
     };
   }
