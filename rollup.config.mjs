@@ -28,7 +28,7 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 // Keep only the comments that tell bundlers to leave the locale import() alone.
-const minify = (module) => terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: /webpackIgnore|@vite-ignore/ } });
+const minify = (module, passes = 2) => terser({ ecma: 2022, module, compress: { passes }, format: { comments: /webpackIgnore|@vite-ignore/ } });
 const LOCALES = ['es', 'fr'];
 
 const modules = [
@@ -56,9 +56,13 @@ const modules = [
       format: 'system',
       entryFileNames: '[name].[hash].js',
       chunkFileNames: 'chunk-[name].[hash].js',
-      plugins: [minify(false), registerWithLoader()],
+      // The element and everything it needs at once in one file: one response compresses better
+      // than three. SafeTradeMeetup.load() shares the core parts of it (rank, geo, languages).
+      manualChunks: { element: ['src/script/element.ts'] },
+      // A third pass: ~0.1 KB less of what every visitor who scrolls to the widget downloads.
+      plugins: [minify(false, 3), registerWithLoader()],
     },
-    preserveEntrySignatures: 'strict',
+    preserveEntrySignatures: 'allow-extension',
     plugins: [scriptSeams(), ...plugins()],
     onwarn,
   },

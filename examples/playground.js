@@ -67,11 +67,13 @@ function measure() {
 preview.addEventListener('safetrade-suggest', () => requestAnimationFrame(measure));
 
 function renderSnippet(attrs) {
-  const version = window.SafeTradeMeetup?.VERSION ?? 'VERSION';
+  const version = window.SafeTradeMeetup?.version ?? 'VERSION';
   const src = `https://cdn.jsdelivr.net/npm/safetrade-meetup@${version}/dist/safetrade-meetup.js`;
   const sri = integrity ? `\n  integrity="${integrity}"\n  crossorigin="anonymous"` : '';
   const attrText = attrs.map(([n, v]) => `\n  ${n}="${escapeAttr(v)}"`).join('');
   document.getElementById('snippet').textContent = [
+    '<!-- The loader (~3 KB): the widget\'s code and stations follow when it nears the viewport,',
+    '     each pinned by this one integrity hash. -->',
     `<script src="${src}"${sri}\n  defer></script>`,
     '',
     '<!-- In your stylesheet: reserve the height the widget ends at, measured here at this width, so',
@@ -82,7 +84,8 @@ function renderSnippet(attrs) {
   ].join('\n');
 }
 
-// The hash of the exact file this page runs, as `npm run size` prints it.
+// The hash of the exact loader this page runs, as `npm run size` prints it; it pins every file the
+// loader fetches.
 async function computeIntegrity() {
   try {
     const bytes = await (await fetch('../dist/safetrade-meetup.js')).arrayBuffer();

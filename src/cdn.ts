@@ -2,7 +2,7 @@
 // sets window.SafeTradeMeetup = { version, load() }; the widget's code (dist/script/*.js) and its
 // default dataset arrive only when a <safetrade-meetup> comes within 1,250 px of the viewport
 // (`loading="eager"`: at once), both at the same time. Every file it fetches lies beside it and is
-// pinned by the SHA-384 the build wrote in (safetrade:pins), which the browser checks: pin this
+// pinned by the SHA-256 the build wrote in (safetrade:pins), which the browser checks: pin this
 // file with SRI and everything it loads is pinned too.
 //
 // The code files are Rollup `system` chunks (rollup.config.mjs). This file is their module loader:

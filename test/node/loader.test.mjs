@@ -93,7 +93,7 @@ test('scrolling near it fetches the code and the dataset at the same time, each 
   // Nothing on demand was needed: no language, no index, no tiles for 145 stations in English.
   assert.ok(!code.some((p) => /locale-|index-tree|kdtree|tiles/.test(p)), code.join(', '));
   const pinned = await page.evaluate(() => [...document.querySelectorAll('script[src*="/dist/script/"]')].map((s) => s.integrity));
-  assert.ok(pinned.length === code.length && pinned.every((i) => /^sha384-[\w+/]{64}$/.test(i)), pinned.join(', '));
+  assert.ok(pinned.length === code.length && pinned.every((i) => /^sha256-[\w+/]{43}=$/.test(i)), pinned.join(', '));
   const { violations, events } = await page.evaluate(() => ({ violations: window.violations, events: window.events }));
   assert.deepEqual(violations, []);
   assert.deepEqual(
@@ -204,7 +204,7 @@ test('altered widget code is refused: a console error names the file, the elemen
   assert.deepEqual(state, { pwned: false, defined: false });
   const refused = page.console.filter((m) => m.startsWith('error: <safetrade-meetup>:'));
   assert.equal(refused.length, 1, page.console.join('\n'));
-  assert.match(refused[0], /dist\/script\/element\.[\w-]+\.js was refused: .*does not match the sha384-/);
+  assert.match(refused[0], /dist\/script\/element\.[\w-]+\.js was refused: .*does not match the sha256-/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -126,7 +126,7 @@ async function download(url: string, maxBytes: number, signal: AbortSignal, inte
   } catch (error) {
     if (signal.aborted) throw error;
     // The browser says only "Failed to fetch" when the body does not match `integrity`.
-    if (integrity) throw await integrityFailure(url, integrity, signal, error as Error);
+    if (integrity) throw await (await import('./integrity-failure.js')).integrityFailure(url, integrity, signal, error as Error);
     throw new LoadError('dataset-fetch', `could not fetch ${url}: ${printable((error as Error)?.message || 'network error')}`, true);
   }
   // A prefetched body is not tied to `signal`: stop reading it when the signal aborts.
@@ -188,39 +188,6 @@ function untilAborted<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener('abort', () => reject(abortError()), { once: true });
     pending.then(resolve, reject);
   });
-}
-
-/**
- * Why a fetch with `integrity` failed: fetched once more without it and hashed here, a body that
- * arrives and does not match is an altered (or mismatched) file, refused for good; otherwise it
- * was the network, worth the one retry. Without crypto.subtle (a page not served over https)
- * the two cannot be told apart, and the message says both.
- */
-async function integrityFailure(url: string, integrity: string, signal: AbortSignal, first: Error): Promise<LoadError> {
-  const pinned = `the integrity it is pinned with (${integrity})`;
-  try {
-    const response = await fetch(url, { signal, credentials: 'same-origin', referrerPolicy: 'no-referrer', cache: 'no-store' });
-    const [algorithm, expected] = integrity.split(/-(.*)/s) as [string, string];
-    const name = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' }[algorithm];
-    if (response.ok && name && globalThis.crypto?.subtle) {
-      const digest = new Uint8Array(await crypto.subtle.digest(name, await response.arrayBuffer()));
-      const actual = btoa(String.fromCharCode(...digest));
-      if (actual !== expected.trim()) {
-        return new LoadError(
-          'dataset-invalid',
-          `${url} was refused: its content does not match ${pinned}, so it was altered or belongs to another version (it hashes to ${algorithm}-${actual})`,
-        );
-      }
-    } else if (response.ok) {
-      return new LoadError(
-        'dataset-invalid',
-        `${url} was refused: it does not match ${pinned}, or the network failed (${printable(first.message || 'network error')})`,
-      );
-    }
-  } catch {
-    // The network: reported below.
-  }
-  return new LoadError('dataset-fetch', `could not fetch ${url}: ${printable(first.message || 'network error')}`, true);
 }
 
 const CLOSER: Record<string, string> = { '{': '}', '[': ']' };
