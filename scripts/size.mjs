@@ -39,8 +39,8 @@ const sizeOf = (files) =>
     .map((f) => measure([readFileSync(f)]))
     .reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const kb = (n) => `${(n / KB).toFixed(2)} KB`.padStart(10);
-const row = (label, s) => console.log(`${label.padEnd(66)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
-const header = (title) => console.log(`\n${title.padEnd(66)}${'min'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
+const row = (label, s) => console.log(`${label.padEnd(76)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
+const header = (title) => console.log(`\n${title.padEnd(76)}${'min'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
 
 /** The file and every relative module it imports statically, each once (ESM entries). */
 function closure(file, seen = new Set()) {
@@ -62,18 +62,15 @@ const pinnedClosure = (key, seen = new Set()) => {
 
 header('script tag: dist/… (each file as served)');
 row('safetrade-meetup.js (the loader: every page view)', sizeOf([loaderFile]));
+const ROLES = [
+  [/\/locale-/, 'a language, on demand'],
+  [/index-tree|kdtree/, 'k-d index, ≥ 1,000 stations'],
+  [/tiles/, 'tile manifests, on demand'],
+  [/check|dataset|bidi/, 'dataset checker, for other datasets'],
+  [/integrity-failure/, 'after a refused dataset'],
+];
 const role = (key) =>
-  key === pins.element
-    ? 'defines the element'
-    : key === pins.core
-      ? 'SafeTradeMeetup.load()'
-      : key.includes('/locale-')
-        ? 'a language, on demand'
-        : /index-tree|kdtree/.test(key)
-          ? 'k-d index, ≥ 1,000 stations'
-          : /tiles/.test(key)
-            ? 'tile manifests, on demand'
-            : 'shared';
+  key === pins.element ? 'the element, first suggestion' : key === pins.core ? 'SafeTradeMeetup.load()' : (ROLES.find(([re]) => re.test(key))?.[1] ?? 'shared');
 for (const key of Object.keys(pins.files).filter((k) => k.startsWith('script/'))) row(`${key} (${role(key)})`, sizeOf([join(dist, key)]));
 row('stations.json (shipped dataset)', sizeOf([join(dist, 'stations.json')]));
 const locales = existsSync(join(dist, 'locales')) ? readdirSync(join(dist, 'locales')).filter((f) => f.endsWith('.js')) : [];
