@@ -1,11 +1,9 @@
 import haversine from 'haversine-distance';
 import { describe } from './geo.js';
 import { assertDate, isOpenAt } from './hours.js';
-import { createStationIndex, searchIndex, type StationIndex } from './index-tree.js';
+import { createStationIndex, searchIndex, type StationIndex } from './kdtree.js';
 import { checkOptions, checkParties, compareScored, score, type RankSettings, type Scored } from './rule.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from './types.js';
-
-export * from './rule.js';
 
 /** Below this many stations a linear scan is as fast as the index (see bench/), so none is built. */
 export const INDEX_MIN_STATIONS = 1000;
