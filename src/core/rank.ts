@@ -22,7 +22,8 @@ export function rankStations(stations: readonly Station[], parties: Parties, opt
   const { openAt, preferOpenAt } = checkHoursOptions(options);
   const run = (accept: RankSettings['accept'], limit: number) => {
     const s = { ...settings, limit, accept };
-    return stations.length >= INDEX_MIN_STATIONS ? searchIndex(indexFor(stations), seller, buyer, s) : scan(stations, seller, buyer, s);
+    const index = indexFor(stations);
+    return index ? searchIndex(index, seller, buyer, s) : scan(stations, seller, buyer, s);
   };
   const openThen = openAt ? (s: Station) => isOpenAt(s, openAt) !== false : undefined;
   const ranked = run(openThen, settings.limit);
@@ -79,8 +80,13 @@ export function scan(stations: readonly Station[], seller: LatLng, buyer: LatLng
 
 const indexes = new WeakMap<readonly Station[], StationIndex>();
 
-/** The index of `stations`, built on first use; rebuilt if the array's length changed since. */
-export function indexFor(stations: readonly Station[]): StationIndex {
+/**
+ * The index rankStations searches for `stations`, or null to scan them: below INDEX_MIN_STATIONS,
+ * or (the one place to change for it) while no index is at hand. Built on first use and kept
+ * while the array lives; rebuilt if the array's length changed since.
+ */
+export function indexFor(stations: readonly Station[]): StationIndex | null {
+  if (stations.length < INDEX_MIN_STATIONS) return null;
   let index = indexes.get(stations);
   if (!index || index.ids.length !== stations.length) {
     index = createStationIndex(stations);

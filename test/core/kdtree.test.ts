@@ -293,6 +293,8 @@ describe('rankStations', () => {
       expect(flat(rankStations(stations, { seller, buyer }, settings))).to.deep.equal(flat(scan(stations, seller, buyer, settings)));
     }
     expect(indexFor(stations)).to.equal(indexFor(stations)); // built once, then cached
+    expect(indexFor(stations)).to.not.equal(null);
+    expect(indexFor(stations.slice(0, 999))).to.equal(null); // scanned: no index below 1,000
   });
 
   it('gives the same answers on the NYC zones through the index as by scan', () => {
