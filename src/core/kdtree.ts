@@ -1,14 +1,14 @@
-// An exact spatial index for the two-party ranking: a static, flat k-d tree over lng/lat built by
-// mourner/kdbush, searched best-first like mourner/geokdbush. Two priority queues: a min-heap of
-// tree nodes keyed by a lower bound of the ranking's first key for any station inside the node's
-// lng/lat box (from each party's great-circle distance to the box, bounds.ts), and a max-heap of
-// the `limit` best stations so far, whose worst entry is the threshold that prunes both. That
-// bound works for every mode because max, sum and "buyer first" never decrease when either
-// distance grows. Stations that survive a trig-free pre-check are measured with haversine-distance
-// and scored by rule.ts, exactly as the linear scan (rank.ts) does, so the results are identical
-// to brute force, ties and all.
+// An exact spatial index for the two-party ranking: a static, flat k-d tree over lng/lat, built
+// as mourner/kdbush builds it (its sort, copied at the bottom with its licence) and searched
+// best-first like mourner/geokdbush, with two priority queues: a min-heap of tree nodes keyed by
+// a lower bound of the ranking's first key for any station inside the node's lng/lat box (from
+// each party's great-circle distance to the box, bounds.ts), and a max-heap of the `limit` best
+// stations so far, whose worst entry is the threshold that prunes both. That bound works for
+// every mode because max, sum and "buyer first" never decrease when either distance grows.
+// Stations that survive a trig-free pre-check are measured with haversine-distance and scored by
+// rule.ts, exactly as the linear scan (rank.ts) does, so the results are identical to brute
+// force, ties and all.
 import haversine from 'haversine-distance';
-import KDBush from 'kdbush';
 import { ABSOLUTE_SLACK_KM, boxKm, EARTH_RADIUS_KM, party, RAD, RELATIVE_SLACK, type PartyCoords } from './bounds.js';
 import { describe, isLatitude, isLongitude } from './geo.js';
 import { checkOptions, checkParties, key1, key2, type RankSettings } from './rule.js';
@@ -17,16 +17,13 @@ import type { LatLng, Parties, RankOptions, Station, Suggestion } from './types.
 /** Stations per leaf. With the trig-free pre-check a leaf station is cheap and a node visit is not; 48 measured best (bench/). */
 export const DEFAULT_NODE_SIZE = 48;
 
-/** Tree positions → station positions: kdbush picks 16-bit ids below 65,536 stations. */
-type Ids = Uint16Array | Uint32Array;
-
 /** A static index over one array of stations. Build it once per dataset; it never changes. */
 export interface StationIndex {
   readonly stations: readonly Station[];
   readonly nodeSize: number;
-  /** Station positions in `stations`, in tree order (kdbush's `ids`). */
-  readonly ids: Ids;
-  /** lng, lat pairs in tree order (kdbush's `coords`). */
+  /** Station positions in `stations`, in tree order (as kdbush's `ids`). */
+  readonly ids: Uint32Array;
+  /** lng, lat pairs in tree order (as kdbush's `coords`). */
   readonly coords: Float64Array;
   /** cos(lat) per station in tree order: the pre-check's one trig term, computed once. */
   readonly cosLat: Float64Array;
@@ -43,7 +40,8 @@ export function createStationIndex(stations: readonly Station[], nodeSize = DEFA
     throw new RangeError(`nodeSize must be a whole number in 2…65535 (got ${describe(nodeSize)})`);
   }
   const n = stations.length;
-  const tree = new KDBush(n, nodeSize);
+  const ids = new Uint32Array(n);
+  const coords = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     const s = stations[i] as Station | undefined;
     if (!s || !isLongitude(s.lng) || !isLatitude(s.lat)) {
@@ -54,13 +52,14 @@ export function createStationIndex(stations: readonly Station[], nodeSize = DEFA
       const value = describe((s as unknown as Record<string, unknown>)[alias]);
       throw new TypeError(`stations[${i}] must give its position as lat and lng only (got ${alias}: ${value} besides lat ${s.lat}, lng ${s.lng})`);
     }
-    tree.add(s.lng, s.lat);
+    ids[i] = i;
+    coords[2 * i] = s.lng;
+    coords[2 * i + 1] = s.lat;
   }
-  tree.finish();
-  const coords = tree.coords as Float64Array;
+  sortKD(ids, coords, nodeSize, 0, n - 1, 0);
   const cosLat = new Float64Array(n);
   for (let i = 0; i < n; i++) cosLat[i] = Math.cos(coords[2 * i + 1]! * RAD);
-  return { stations, nodeSize, ids: tree.ids as Ids, coords, cosLat };
+  return { stations, nodeSize, ids, coords, cosLat };
 }
 
 /** Exactly `rankStations(index.stations, parties, options)`, in microseconds instead of milliseconds. */
@@ -390,12 +389,12 @@ class Scratch {
   }
 
   /** Whether station `i` with keys k1, k2 ranks before the worst kept one. */
-  beats(k1: number, k2: number, i: number, stations: readonly Station[], ids: Ids): boolean {
+  beats(k1: number, k2: number, i: number, stations: readonly Station[], ids: Uint32Array): boolean {
     return this.ranksBefore(k1, k2, i, this.topK1[0]!, this.topK2[0]!, this.topPos[0]!, stations, ids);
   }
 
   /** compareScored's order, then array order (the scan's sort is stable). */
-  private ranksBefore(k1: number, k2: number, i: number, l1: number, l2: number, j: number, stations: readonly Station[], ids: Ids): boolean {
+  private ranksBefore(k1: number, k2: number, i: number, l1: number, l2: number, j: number, stations: readonly Station[], ids: Uint32Array): boolean {
     if (k1 !== l1) return k1 < l1;
     if (k2 !== l2) return k2 < l2;
     const x = stations[ids[i]!]!.id;
@@ -405,7 +404,7 @@ class Scratch {
   }
 
   /** Keeps a station, dropping the worst kept one if `limit` are kept already. */
-  keep(k1: number, k2: number, i: number, sKm: number, bKm: number, limit: number, stations: readonly Station[], ids: Ids): void {
+  keep(k1: number, k2: number, i: number, sKm: number, bKm: number, limit: number, stations: readonly Station[], ids: Uint32Array): void {
     if (this.topSize === limit) this.dropWorst(stations, ids);
     if (this.topSize === this.topK1.length) this.growTop();
     const { topK1, topK2, topS, topB, topPos } = this;
@@ -424,7 +423,7 @@ class Scratch {
   }
 
   /** Removes the worst kept station (the top of the max-heap). */
-  dropWorst(stations: readonly Station[], ids: Ids): void {
+  dropWorst(stations: readonly Station[], ids: Uint32Array): void {
     const { topK1, topK2, topPos } = this;
     const size = --this.topSize;
     if (size === 0) return;
@@ -479,3 +478,77 @@ class Scratch {
 }
 
 let idle: Scratch | null = new Scratch();
+
+// sortKD, select and swap are kdbush's build (github.com/mourner/kdbush, index.js), with ids and
+// coords passed in. Depending on kdbush itself would cost 1.1 KB gzip more in every bundle, for
+// methods this file never calls (range, within, from). kdbush's licence (as in 4.1.0):
+//
+// ISC License
+//
+// Copyright (c) 2026, Vladimir Agafonkin
+//
+// Permission to use, copy, modify, and/or distribute this software for any purpose
+// with or without fee is hereby granted, provided that the above copyright notice
+// and this permission notice appear in all copies.
+//
+// THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+// REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND
+// FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+// INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS
+// OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER
+// TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF
+// THIS SOFTWARE.
+
+/** Median split on alternating axes, in place: leaves of at most `nodeSize` stations. */
+function sortKD(ids: Uint32Array, coords: Float64Array, nodeSize: number, left: number, right: number, axis: number): void {
+  if (right - left <= nodeSize) return;
+  const m = (left + right) >> 1;
+  select(ids, coords, m, left, right, axis);
+  sortKD(ids, coords, nodeSize, left, m - 1, 1 - axis);
+  sortKD(ids, coords, nodeSize, m + 1, right, 1 - axis);
+}
+
+/** Floyd–Rivest selection (as in kdbush): puts the k-th smallest on `axis` at k. */
+function select(ids: Uint32Array, coords: Float64Array, k: number, left: number, right: number, axis: number): void {
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      select(ids, coords, k, Math.max(left, Math.floor(k - (m * s) / n + sd)), Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)), axis);
+    }
+    const t = coords[2 * k + axis]!;
+    let i = left;
+    let j = right;
+    swap(ids, coords, left, k);
+    if (coords[2 * right + axis]! > t) swap(ids, coords, left, right);
+    while (i < j) {
+      swap(ids, coords, i, j);
+      i++;
+      j--;
+      while (coords[2 * i + axis]! < t) i++;
+      while (coords[2 * j + axis]! > t) j--;
+    }
+    if (coords[2 * left + axis] === t) swap(ids, coords, left, j);
+    else {
+      j++;
+      swap(ids, coords, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+function swap(ids: Uint32Array, coords: Float64Array, i: number, j: number): void {
+  const id = ids[i]!;
+  ids[i] = ids[j]!;
+  ids[j] = id;
+  const x = coords[2 * i]!;
+  const y = coords[2 * i + 1]!;
+  coords[2 * i] = coords[2 * j]!;
+  coords[2 * i + 1] = coords[2 * j + 1]!;
+  coords[2 * j] = x;
+  coords[2 * j + 1] = y;
+}
