@@ -10,7 +10,7 @@ import { loadMessages, resolveLocale } from '../i18n/locale.js';
 import { VERSION } from '../version.js';
 import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
 import { chooseUnit, formatCoarse, formatCoarseUp, formatDistance, warmFormatsSoon, type Unit } from './format.js';
-import { numberConverter, resolveInputs, type Inputs } from './inputs.js';
+import { mostEitherTravelsKm, numberConverter, resolveInputs, type Inputs } from './inputs.js';
 import { directionsLinks, safeHref, type Link } from './links.js';
 import { checkDataset, configure, isAbortError, loadDataset, LoadError, type LoadedDataset } from './load.js';
 import { MAP_SIZE, renderMap } from './map.js';
@@ -638,14 +638,14 @@ export class SafeTradeMeetupElement extends LitElement {
     return parts.join(' · ');
   }
 
-  /** Why this station, without giving away the other party's exact distance (rounded up). */
+  /** Why this station, without giving away the other party's distance: a bound that holds anywhere in its cell, rounded up. */
   private _whyText(view: View, s: Suggestion): string {
     const m = this._messages;
     const { unit, locale } = view;
     if (s.buyerKm === null) return m.whyListing;
     if (view.inputs.mode === 'buyer') return m.whyBuyer;
     if (view.inputs.mode === 'total') return m.whyTotal(formatCoarse(s.buyerKm + s.sellerKm, unit, locale));
-    return m.whyFair(formatCoarseUp(Math.max(s.buyerKm, s.sellerKm), unit, locale));
+    return m.whyFair(formatCoarseUp(mostEitherTravelsKm(view.inputs, s.sellerKm, s.buyerKm), unit, locale));
   }
 
   private _mapAlt(view: View, s: Suggestion): string {

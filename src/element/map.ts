@@ -1,15 +1,17 @@
 // A small schematic map in SVG: no tiles, no requests. The station and the viewer are points; the
-// other party is drawn only as a blurred area — a circle of at least 500 m around a point snapped
-// to a ~1 km grid — so the picture (and its DOM) cannot reveal where they are.
+// other party is drawn only as a blurred area — a circle of at least 500 m around the centre of its
+// 0.01° cell, the same cell it entered the widget as — so the picture (and its DOM) cannot reveal
+// where in that cell they are.
 import { svg, type SVGTemplateResult } from 'lit';
+import { CELL_DEG, cellCenter } from '../core/geo.js';
 import type { LatLng } from '../core/types.js';
 import { KM_PER_MILE, type Unit } from './format.js';
 
 const SIZE = 240;
 const PAD = 28;
 const KM_PER_DEG_LAT = 111.32;
-/** Grid the other party's position is snapped to, in degrees (~1.1 km of latitude). */
-export const BLUR_GRID_DEG = 0.01;
+/** Grid the other party's position is snapped to, in degrees (~1.1 km of latitude): the contract's cell. */
+export const BLUR_GRID_DEG = CELL_DEG;
 /** Radius of the other party's area: never under 500 m, and it covers its whole grid cell. */
 export const BLUR_RADIUS_KM = 0.9;
 
@@ -22,10 +24,13 @@ export interface MapInput {
   labels: { station: string; you: string; other: string };
 }
 
-/** The other party's position as the map may show it: snapped to the grid. */
+/**
+ * The other party's position as the map may show it: its cell's centre. The element already hands
+ * the map that centre (resolveInputs), and cellCenter returns a centre unchanged; snapping again
+ * here keeps the map safe on its own, should it ever be given an exact point.
+ */
 export function blurred(point: LatLng): LatLng {
-  const snap = (v: number) => Math.round(v / BLUR_GRID_DEG) * BLUR_GRID_DEG;
-  return { lat: snap(point.lat), lng: snap(point.lng) };
+  return cellCenter(point);
 }
 
 export function renderMap({ station, viewer, other, unit, locale, labels }: MapInput): SVGTemplateResult {

@@ -4,6 +4,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { Station } from '../../src/core/types.js';
 import { blurred, BLUR_RADIUS_KM } from '../../src/element/map.js';
+import { cellRadiusKm } from '../../src/core/geo.js';
 import { nyc } from '../fixtures/nyc.js';
 import { alertText, cleanup, LOWER_EAST_SIDE, MIDTOWN, mount, settled, shadow, suggestionIds, type Mounted } from './helpers.js';
 
@@ -264,14 +265,14 @@ describe('the schematic map', () => {
     expect(map.querySelectorAll('image, use, foreignObject')).to.have.length(0);
   });
 
-  it('draws the other party only as an area of at least 500 m around a snapped point', () => {
+  it('draws the other party only as an area of at least 500 m, covering its cell, around the cell centre', () => {
     expect(BLUR_RADIUS_KM).to.be.at.least(0.5);
     const exact = { lat: 40.71503, lng: -73.98437 };
     const shown = blurred(exact);
-    expect(shown.lat).to.be.closeTo(40.72, 1e-9);
-    expect(shown.lng).to.be.closeTo(-73.98, 1e-9);
-    // Anywhere in the same ~1 km cell draws the same circle.
-    expect(blurred({ lat: 40.7169, lng: -73.9751 })).to.deep.equal(shown);
+    expect(shown).to.deep.equal({ lat: 40.715, lng: -73.985 });
+    expect(BLUR_RADIUS_KM).to.be.at.least(cellRadiusKm(shown));
+    // Anywhere in the same 0.01° cell draws the same circle.
+    expect(blurred({ lat: 40.7199, lng: -73.9801 })).to.deep.equal(shown);
   });
 
   it('never puts the other party’s coordinates into the page', async () => {
