@@ -185,38 +185,49 @@ export async function trilaterateTotal(el, stations) {
 }
 
 /**
- * Mode "fair": ranking by max(buyerKm, sellerKm). Walking from one suggested station to another,
- * the buyer watches their order in the list; where it flips, max(b_X, s_X) = max(b_Y, s_Y) with
- * b_X, b_Y known. Each flip is one equation in the seller's position; the fit of all of them (for
- * each pair of the three suggested stations, walked both on the straight line and on two bent
- * paths) is the estimate.
+ * Mode "fair": ranking by max(buyerKm, sellerKm). The buyer walks from one suggested station Y,
+ * towards another X and straight away from it, and watches their order in the list; where it
+ * flips, max(b_X, s_X) = max(b_Y, s_Y) with b_X, b_Y known (e.g. standing close to Y, the flip
+ * comes where b_X = s_Y). Each flip is one equation in the seller's position; the least-squares
+ * fit of all of them is the estimate. `el` is the widget, or (to try the strategy without a page)
+ * a function from a typed point to the suggested ids.
  */
-export async function trilaterateFair(el, stations) {
+export async function trilaterateFair(el, stations, { initial } = {}) {
+  const observe = typeof el === 'function' ? el : async (p) => (await probe(el, p)).ids;
   const byId = new Map(stations.map((s) => [s.id, s]));
-  const targets = read(el)
-    .ids.slice(0, 3)
-    .map((id) => byId.get(id));
+  const targets = (initial ?? read(el).ids).slice(0, 3).map((id) => byId.get(id));
   const centroid = { lat: targets.reduce((a, s) => a + s.lat, 0) / 3, lng: targets.reduce((a, s) => a + s.lng, 0) / 3 };
   let probes = 0;
   const flips = [];
-  for (let a = 0; a < targets.length; a++)
-    for (let b = a + 1; b < targets.length; b++) {
-      const [x, y] = [targets[a], targets[b]];
-      const lengthKm = distanceKm(y, x);
-      for (const bend of [0, 25, -25]) {
-        const heading = bearing(y, x) + bend;
+  for (const x of targets)
+    for (const y of targets) {
+      if (x === y) continue;
+      const toX = bearing(y, x);
+      for (const [heading, lengthKm] of [
+        [toX, distanceKm(y, x)],
+        [toX + 180, 2.5],
+        [toX + 150, 2.5],
+        [toX - 150, 2.5],
+      ]) {
         const at = (t) => offset(y, heading, t * lengthKm);
         const order = async (t) => {
           probes++;
-          const { ids } = await probe(el, at(t));
+          const ids = await observe(at(t));
           const [ix, iy] = [ids.indexOf(x.id), ids.indexOf(y.id)];
           return ix < 0 || iy < 0 ? null : ix < iy;
         };
         let lo = 0;
         let hi = 1;
         const first = await order(lo);
-        const last = await order(hi);
-        if (first === null || last === null || first === last) continue;
+        if (first === null) continue;
+        // The first flip from Y on: step out until the order changes, then halve down to ~0.5 m.
+        let last = first;
+        for (hi = 0.125; hi <= 1; hi += 0.125) {
+          last = await order(hi);
+          if (last !== first) break;
+          lo = hi;
+        }
+        if (last === null || last === first) continue;
         while ((hi - lo) * lengthKm > 0.0005) {
           const mid = (lo + hi) / 2;
           const o = await order(mid);
