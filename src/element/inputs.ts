@@ -5,6 +5,7 @@ import { cellCenter, cellRadiusKm, describe, isLatitude, isLongitude } from '../
 import { parseDateTime } from '../core/hours.js';
 import type { LatLng, Mode } from '../core/types.js';
 import type { SafeTradeError } from './events.js';
+import { tileTemplateProblem } from './map-tiles.js';
 
 export type Viewer = 'buyer' | 'seller';
 export type Units = 'auto' | 'km' | 'mi';
@@ -38,6 +39,7 @@ export interface RawInputs {
   variant: unknown;
   theme: unknown;
   meetAt: unknown;
+  mapTiles: unknown;
 }
 
 export interface Inputs {
@@ -53,6 +55,8 @@ export interface Inputs {
   variant: Variant;
   theme: Theme;
   meetAt: Date | null;
+  /** A checked raster tile URL template for the map, or null: the schematic, and no tile requests. */
+  mapTiles: string | null;
 }
 
 /**
@@ -118,6 +122,16 @@ export function resolveInputs(raw: RawInputs, attr: (name: string) => string | n
       });
   }
 
+  let mapTiles: string | null = null;
+  if (raw.mapTiles != null && raw.mapTiles !== '') {
+    const problem =
+      typeof raw.mapTiles === 'string'
+        ? tileTemplateProblem(raw.mapTiles, globalThis.document?.baseURI)
+        : `map-tiles must be a string (got ${describe(raw.mapTiles)})`;
+    if (problem) errors.push({ code: 'option-invalid', message: problem });
+    else mapTiles = raw.mapTiles as string;
+  }
+
   const seller = point('seller', raw.sellerLat, raw.sellerLng);
   const buyer = point('buyer', raw.buyerLat, raw.buyerLng);
   const viewer = choice('viewer', raw.viewer, ['buyer', 'seller'], 'buyer');
@@ -132,6 +146,7 @@ export function resolveInputs(raw: RawInputs, attr: (name: string) => string | n
     variant: choice('variant', raw.variant, ['card', 'compact'], 'card'),
     theme: choice('theme', raw.theme, ['auto', 'light', 'dark'], 'auto'),
     meetAt,
+    mapTiles,
   };
   return { inputs, errors };
 }
