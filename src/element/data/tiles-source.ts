@@ -40,6 +40,10 @@ export function tiledDataset(json: unknown, url: string): LoadedDataset {
   const list = parsed.tiles;
   // Same rule as a dataset: nothing usable in it is an error, not an empty widget.
   if (list.length === 0) throw new LoadError('dataset-invalid', `${url} has no usable station (an empty tile manifest)`);
+  const template = parsed.manifest.url;
+  // Refused now, before any query: a template that leaves the manifest's origin is an error shown
+  // at once, not a silent request to another host on the first query.
+  tileHref(list[0]!, template, url);
   const credits = parsed.manifest.attribution;
   return {
     stations: [],
@@ -55,7 +59,7 @@ export function tiledDataset(json: unknown, url: string): LoadedDataset {
         signal?.throwIfAborted();
         const { suggestions } = await rankTiles(list, parties, options, (tile) => {
           signal?.throwIfAborted();
-          return loadTile(tile, new URL(tile.url, url).href);
+          return loadTile(tile, tileHref(tile, template, url));
         });
         signal?.throwIfAborted();
         // And the caller's render of the answer in another one.
@@ -65,6 +69,29 @@ export function tiledDataset(json: unknown, url: string): LoadedDataset {
       },
     },
   };
+}
+
+/**
+ * Where `tile` is: its URL resolved against the manifest's, as the browser would resolve it. Only
+ * a URL on the manifest's own origin is returned: the browser's URL parser drops leading spaces,
+ * tabs and newlines and reads "\\" as "/" (so "\t//host/{id}.json" or "/\\host/{id}.json" lead to
+ * another host although they look relative), and asking it is the one sure test.
+ */
+export function tileHref(tile: Pick<Tile, 'url'>, template: string, manifestUrl: string): string {
+  const base = new URL(manifestUrl);
+  let href: URL | undefined;
+  try {
+    href = new URL(tile.url, base);
+  } catch {
+    // Not a URL at all: refused below like one on another origin.
+  }
+  if (href?.origin !== base.origin) {
+    throw new LoadError(
+      'dataset-invalid',
+      `${manifestUrl} is not a valid tile manifest: its tile url ${printable(JSON.stringify(template))} leads ${href ? `to another origin (${printable(href.origin)})` : 'nowhere'}; tiles must come from ${base.origin}, as the manifest does`,
+    );
+  }
+  return href.href;
 }
 
 // Tiles hold up to a few hundred stations each (maxPerTile, default 128); one query needs a few.
