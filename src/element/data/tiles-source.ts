@@ -3,7 +3,7 @@
 import { DatasetError, parseDatasetSteps } from '../../core/dataset.js';
 import type { HoursRankOptions } from '../../core/rank.js';
 import { runInSlices, yieldToMain } from '../../core/slices.js';
-import { checkTileFile, checkTileStations, parseTileManifest, rankTiles, type Tile } from '../../core/tiles.js';
+import { checkTileFile, checkTileStations, parseTileManifestSteps, rankTiles, type Tile } from '../../core/tiles.js';
 import type { ParsedDataset, Parties, RankOptions, Station, Suggestion } from '../../core/types.js';
 import { printable } from '../printable.js';
 import { isolateBidiSteps } from './bidi.js';
@@ -29,12 +29,13 @@ export interface TiledStations {
   rank(parties: Parties, options: RankOptions & HoursRankOptions, signal?: AbortSignal): Promise<Suggestion[]>;
 }
 
-/** A tile manifest as a dataset with no stations up front and a `tiles` ranker. */
-export function tiledDataset(json: unknown, url: string): LoadedDataset {
+/** A tile manifest as a dataset with no stations up front and a `tiles` ranker; read in slices. */
+export async function tiledDataset(json: unknown, url: string, signal?: AbortSignal): Promise<LoadedDataset> {
   let parsed;
   try {
-    parsed = parseTileManifest(json);
+    parsed = await runInSlices(parseTileManifestSteps(json), signal);
   } catch (error) {
+    if (!(error instanceof DatasetError)) throw error;
     throw new LoadError('dataset-invalid', `${url} is not a valid tile manifest: ${printable((error as Error).message)}`);
   }
   const list = parsed.tiles;
