@@ -8,6 +8,7 @@
 //   node bench/hostile.mjs                 every case, 3 runs each (the median run is reported)
 //   node bench/hostile.mjs --repeat=5      more runs per case
 //   node bench/hostile.mjs --root=DIR      the widget built from another checkout (e.g. an older commit), same cases
+//   node bench/hostile.mjs --only=m10,big  some cases (m10, m11, m12: 1M, 4M, 16M tiles; m20mb, cap, big)
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -97,6 +98,7 @@ const cases = [
   { name: '65,536 tiles (at the cap), all served', file: 'cap/manifest.json', body: manifest(fullTree(8), 4 ** 8) },
   { name: `20 MB dataset (${JSON.parse(twentyMB).stations.length.toLocaleString('en-US')} stations)`, file: 'big/stations.json', body: twentyMB },
 ];
+const only = arg('only')?.split(',');
 const files = new Map(cases.map((c) => [`/${c.file}`, c.body]));
 
 const server = createServer((req, res) => {
@@ -153,7 +155,7 @@ function mainTaskCpuMs(events) {
 
 const rows = [];
 try {
-  for (const c of cases) {
+  for (const c of cases.filter((x) => !only || only.includes(x.file.split('/')[0]))) {
     const runs = [];
     for (let i = 0; i < repeat; i++) runs.push(await once(c));
     runs.sort((a, b) => a.longest.cpuMs - b.longest.cpuMs);
