@@ -5,9 +5,12 @@
 // gets a fresh browser context (cold cache) and a trace that says what each long task was.
 // Used by bench/run.mjs.
 import { build } from 'esbuild';
+import { rollup } from 'rollup';
+import terser from '@rollup/plugin-terser';
 import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { cpuLongTasks, longTasks as traceLongTasks, startTrace } from './trace.mjs';
 
@@ -154,4 +157,32 @@ function pageHtml(params) {
   // configure.js lets the 100k file (3 MB gzip, 24 MB of JSON: ~17 s over Slow 4G) load: the
   // defaults (10 s, 20 MB) refuse it.
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title><script src="harness.js"></script><script src="safetrade-meetup.js"></script><script src="configure.js"></script><body>${element}</body></html>`;
+}
+
+/**
+ * The script tag of the checkout at `root`, beside `outfile`. Since the loader (issue #15): its
+ * built dist/safetrade-meetup.js and dist/script/ (run `npm run build` there first). Before: the
+ * one bundle built with the same Rollup config, except that terser keeps function names so that
+ * the trace can name them.
+ */
+export async function buildScriptTag(root, outfile) {
+  const configs = (await import(pathToFileURL(join(root, 'rollup.config.mjs')).href)).default;
+  if (typeof configs === 'function') {
+    if (!existsSync(join(root, 'dist/script'))) throw new Error(`bench: ${root}/dist/script is missing; run \`npm run build\` there first`);
+    cpSync(join(root, 'dist/safetrade-meetup.js'), outfile);
+    rmSync(join(dirname(outfile), 'script'), { recursive: true, force: true });
+    cpSync(join(root, 'dist/script'), join(dirname(outfile), 'script'), { recursive: true });
+    return;
+  }
+  const cwd = process.cwd();
+  process.chdir(root); // the config's plugins (TypeScript: tsconfig.json, src/) resolve paths from here when made
+  try {
+    const config = configs[0];
+    const bundle = await rollup({ ...config, onwarn: () => {} });
+    const minify = terser({ ecma: 2022, module: false, compress: { passes: 2 }, keep_fnames: true, keep_classnames: true });
+    await bundle.write({ ...config.output, file: outfile, sourcemap: false, plugins: [minify] });
+    await bundle.close();
+  } finally {
+    process.chdir(cwd);
+  }
 }

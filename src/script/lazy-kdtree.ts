@@ -2,8 +2,9 @@
 // of its own, fetched the first time a dataset of INDEX_MIN_STATIONS or more is ranked. Until it
 // has arrived, a query scans every station, which gives the very same answer (the scan is the
 // index's oracle in test/core) in about the time building the index would take.
-import type * as KdTree from '../core/index-tree.js';
-import { scan, type RankSettings } from '../core/rank.js';
+import type * as KdTree from '../core/kdtree.js';
+import { scan } from '../core/rank.js';
+import type { RankSettings } from '../core/rule.js';
 import type { LatLng, Station, Suggestion } from '../core/types.js';
 
 export type StationIndex = KdTree.StationIndex;
@@ -19,7 +20,7 @@ let loading: Promise<void> | undefined;
 
 export function createStationIndex(stations: readonly Station[]): StationIndex {
   if (real) return real.createStationIndex(stations);
-  loading ??= import('../core/index-tree.js').then(
+  loading ??= import('../core/kdtree.js').then(
     (module) => void (real = module),
     // Refused or offline: keep scanning, and ask again for the next dataset.
     () => void (loading = undefined),

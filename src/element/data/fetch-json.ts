@@ -2,7 +2,7 @@
 // or server failure, a size limit checked before parsing, and a LoadError that names the URL and
 // what exactly went wrong. Knows nothing of datasets or caches.
 import { pinnedIntegrity, takePrefetched } from '../pins.js';
-import { printable, size } from '../printable.js';
+import { isOpaqueOrigin, printable, size } from '../printable.js';
 import { abortError, LoadError } from './errors.js';
 
 /** Page-wide limits for dataset fetches. */
@@ -127,7 +127,12 @@ async function download(url: string, maxBytes: number, signal: AbortSignal, inte
     if (signal.aborted) throw error;
     // The browser says only "Failed to fetch" when the body does not match `integrity`.
     if (integrity) throw await (await import('./integrity-failure.js')).integrityFailure(url, integrity, signal, error as Error);
-    throw new LoadError('dataset-fetch', `could not fetch ${url}: ${printable((error as Error)?.message || 'network error')}`, true);
+    // In an opaque origin every request is cross-origin, so the likeliest cause is the dataset's
+    // server not allowing it (CORS), which "check your connection" would hide.
+    const opaque = isOpaqueOrigin()
+      ? '. This page has an opaque origin ("null": a sandboxed frame without allow-same-origin), so the request is cross-origin and the server must answer it with Access-Control-Allow-Origin; or give the frame allow-same-origin'
+      : '';
+    throw new LoadError('dataset-fetch', `could not fetch ${url}: ${printable((error as Error)?.message || 'network error')}${opaque}`, true);
   }
   // A prefetched body is not tied to `signal`: stop reading it when the signal aborts.
   if (prefetched) signal.addEventListener('abort', () => void response.body?.cancel().catch(() => {}), { once: true });

@@ -33,7 +33,8 @@ export function loadDataset(url: string, signal?: AbortSignal, integrity?: strin
       // Each step in tasks of its own, never one with the JSON.parse before or the widget's render after.
       await yieldToMain();
       let dataset: LoadedDataset;
-      if ((json as { format?: unknown } | null)?.format === TILES_FORMAT) dataset = (tiles ??= await import('./tiles-source.js')).tiledDataset(json, url);
+      if ((json as { format?: unknown } | null)?.format === TILES_FORMAT)
+        dataset = await (tiles ??= await import('./tiles-source.js')).tiledDataset(json, url, own);
       else if (pinned && expected === pinned) dataset = shipped(json as ShippedDataset);
       else dataset = await (check ??= await import('./check.js')).checkDatasetInSlices(json, url, own);
       await yieldToMain();
