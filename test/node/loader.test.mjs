@@ -185,11 +185,12 @@ test('await window.SafeTradeMeetup.load() gives a working core without defining 
     return {
       best: core.rankStations(stations, { seller: { lat: 40.741, lng: -73.99 } })[0].station.id,
       km: Math.round(core.distanceKm({ lat: 0, lng: 0 }, { lat: 0, lng: 1 }) * 100) / 100,
+      cell: core.cellCenter({ lat: 40.7413, lng: -73.9897 }),
       error,
       defined: !!customElements.get('safetrade-meetup'),
     };
   });
-  assert.deepEqual(result, { best: 'a', km: 111.32, error: 'DatasetError', defined: false });
+  assert.deepEqual(result, { best: 'a', km: 111.32, cell: { lat: 40.745, lng: -73.985 }, error: 'DatasetError', defined: false });
   await page.context().close();
 });
 
