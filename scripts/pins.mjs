@@ -29,10 +29,6 @@ const SEAMS = [
 export function scriptSeams() {
   return {
     name: 'script-seams',
-    buildStart() {
-      // Old hashed files would otherwise pile up beside the new ones.
-      rmSync('dist/script', { recursive: true, force: true });
-    },
     async resolveId(source, importer, options) {
       if (!importer || !source.startsWith('.')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
@@ -48,6 +44,11 @@ export function registerWithLoader() {
     renderChunk(code, chunk) {
       if (!code.startsWith('System.register(')) this.error(`${chunk.fileName}: expected a System.register chunk`);
       return { code: REGISTER + code.slice('System.register('.length), map: null };
+    },
+    writeBundle(options, bundle) {
+      // Old hashed files would otherwise pile up beside the new ones. Only once written: a build
+      // held in memory (an analysis, a bench) must not empty the directory the loader points at.
+      for (const name of readdirSync(options.dir)) if (!(name in bundle)) rmSync(join(options.dir, name));
     },
   };
 }
