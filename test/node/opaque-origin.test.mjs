@@ -28,6 +28,10 @@ before(async () => {
     if (url.pathname === '/frame.html') return html(frame(url.searchParams.has('cors')));
     if (url.pathname === '/safetrade-meetup.js')
       return res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(`${root}dist/safetrade-meetup.js`));
+    // The loader's own files, pinned with SRI: in an opaque origin every request is cross-origin, and
+    // a pinned script needs Access-Control-Allow-Origin, as a CDN sends it (docs/EMBEDDING.md).
+    if (/^\/script\/[\w.-]+\.js$/.test(url.pathname))
+      return res.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' }).end(readFileSync(`${root}dist${url.pathname}`));
     if (url.pathname === '/stations.json') {
       // Only with ?cors does the server allow other origins (as a public dataset host would).
       const cors = url.searchParams.has('cors') ? { 'access-control-allow-origin': '*' } : {};
@@ -55,6 +59,8 @@ async function framed(query) {
         const el = document.querySelector('safetrade-meetup');
         const alert = () => el.shadowRoot.querySelector('[role="alert"]')?.textContent.replace(/\s+/g, ' ').trim();
         const check = () => {
+          // With the script tag the element is defined once the loader's files have run.
+          if (!el.shadowRoot) return setTimeout(check, 50);
           const ids = [...el.shadowRoot.querySelectorAll('[part~="suggestion"]')].map((n) => n.getAttribute('data-station-id'));
           if (ids.length || alert()) resolve({ origin: self.origin, suggestions: ids.length, alert: alert() ?? null, errors: window.errors });
           else setTimeout(check, 50);

@@ -125,8 +125,10 @@ async function download(url: string, maxBytes: number, signal: AbortSignal, inte
       : fetch(url, { signal, credentials: 'same-origin', referrerPolicy: 'no-referrer', integrity }));
   } catch (error) {
     if (signal.aborted) throw error;
-    // The browser says only "Failed to fetch" when the body does not match `integrity`.
-    if (integrity) throw await (await import('./integrity-failure.js')).integrityFailure(url, integrity, signal, error as Error);
+    // The browser says only "Failed to fetch" when the body does not match `integrity`: an
+    // altered file is told apart from a network failure there (dataset-invalid).
+    const failure = integrity ? await (await import('./integrity-failure.js')).integrityFailure(url, integrity, signal, error as Error) : null;
+    if (failure?.code === 'dataset-invalid') throw failure;
     // In an opaque origin every request is cross-origin, so the likeliest cause is the dataset's
     // server not allowing it (CORS), which "check your connection" would hide.
     const opaque = isOpaqueOrigin()
