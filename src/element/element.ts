@@ -6,7 +6,7 @@ import { yieldToMain } from '../core/slices.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from '../core/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import { formatWeeklyHours, hoursLine } from '../i18n/hours.js';
-import { loadMessages, resolveLocale } from '../i18n/locale.js';
+import { browserLocale, loadMessages, resolveLocale } from '../i18n/locale.js';
 import { VERSION } from '../version.js';
 import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
 import { chooseUnit, formatCoarse, formatCoarseUp, formatDistance, warmFormatsSoon, type Unit } from './format.js';
@@ -343,7 +343,7 @@ export class SafeTradeMeetupElement extends LitElement {
   }
 
   private _resolveLocale(errors: SafeTradeError[]): string {
-    const tag = this.locale || this.closest('[lang]')?.getAttribute('lang') || globalThis.navigator?.language || 'en';
+    const tag = this.locale || this.closest('[lang]')?.getAttribute('lang') || browserLocale() || 'en';
     try {
       return Intl.getCanonicalLocales(tag)[0] ?? 'en';
     } catch {

@@ -38,6 +38,14 @@ interface Table {
 
 const table: Table = await (await fetch('/test/fixtures/bad-inputs.json')).json();
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const parserMessage = (body: unknown) => {
+  try {
+    JSON.parse(String(body));
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`the body ${JSON.stringify(body)} is valid JSON`);
+};
 let unique = 0;
 
 function reply(r: Respond): Reply {
@@ -117,7 +125,9 @@ for (const group of table.groups) {
         }
         await settled(m, () => m.of('safetrade-error').some((e) => e.detail.code === c.code), `no ${c.code} error`);
         const url = attrs['stations-src'] ? new URL(attrs['stations-src'], location.href).href : '';
-        const detail = c.detail!.replaceAll('{url}', url);
+        // {parser}: the browser's own JSON.parse message for that body, which the widget passes on
+        // and which every engine words differently.
+        const detail = c.detail!.replaceAll('{url}', url).replaceAll('{parser}', parserMessage(c.respond?.body));
         const event = m.of('safetrade-error').find((e) => e.detail.code === c.code)!;
         expect(event.detail.message).to.equal(detail);
         // What the user sees: the plain-words message, with the detail under it.

@@ -1,9 +1,10 @@
 // The "meet at a station" prompt: the card, alternatives, actions, location, map, theming, a11y.
 import { expect } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { Station } from '../../src/core/types.js';
 import { blurred, BLUR_RADIUS_KM } from '../../src/element/map.js';
+import { setViewport } from '../engine.js';
 import { nyc } from '../fixtures/nyc.js';
 import { alertText, cleanup, LOWER_EAST_SIDE, MIDTOWN, mount, settled, shadow, suggestionIds, type Mounted } from './helpers.js';
 
@@ -25,10 +26,9 @@ const rich: Station = {
 };
 const richStations = nyc.stations.map((s) => (s.id === rich.id ? rich : s));
 
-afterEach(async () => {
+afterEach(() => {
   sinon.restore();
   cleanup();
-  await emulateMedia({ colorScheme: 'light' });
 });
 
 describe('the best station as a card', () => {
@@ -315,22 +315,7 @@ describe('compact variant', () => {
 });
 
 describe('theming and layout', () => {
-  const background = (m: Mounted) => getComputedStyle($(m, '[part~="base"]')!).backgroundColor;
-
-  it('follows prefers-color-scheme, and theme overrides it', async () => {
-    const m = await mount(both, { stations: nyc });
-    await ready(m);
-    expect(background(m)).to.equal('rgb(255, 255, 255)');
-    await emulateMedia({ colorScheme: 'dark' });
-    expect(background(m)).to.equal('rgb(22, 27, 34)');
-    m.el.theme = 'light';
-    await m.el.updateComplete;
-    expect(background(m)).to.equal('rgb(255, 255, 255)');
-    await emulateMedia({ colorScheme: 'light' });
-    m.el.setAttribute('theme', 'dark');
-    await m.el.updateComplete;
-    expect(background(m)).to.equal('rgb(22, 27, 34)');
-  });
+  // Light and dark (prefers-color-scheme and the theme attribute): test/element/theme.test.ts.
 
   it('takes --safetrade-* custom properties and ::part styles from the host page', async () => {
     const style = document.createElement('style');
@@ -363,7 +348,7 @@ describe('theming and layout', () => {
 
   for (const width of [280, 800]) {
     it(`fits ${width} px without horizontal overflow`, async () => {
-      await setViewport({ width: width + 16, height: 900 });
+      await setViewport(width + 16, 900);
       const m = await mount(both, { stations: richStations });
       m.el.style.width = `${width}px`;
       await ready(m);
@@ -374,7 +359,7 @@ describe('theming and layout', () => {
   }
 
   it('gives every button and link a touch target of at least 44 px', async () => {
-    await setViewport({ width: 400, height: 900 });
+    await setViewport(400, 900);
     const m = await mount({ ...sellerOnly }, { stations: richStations, geocoder: async () => null });
     await ready(m);
     $<HTMLDetailsElement>(m, '[part~="details"]')!.open = true;
@@ -412,15 +397,12 @@ describe('keyboard and screen readers', () => {
     expect(text(status)).to.equal('Suggested meeting spot: NYPD 13th Precinct, 1.5 mi from you.');
   });
 
-  for (const [state, attrs, props, dark] of [
-    ['card (light)', both, {}, false],
-    ['card (dark)', both, {}, true],
-    ['no buyer, with locate and geocoder', sellerOnly, { geocoder: async () => null }, false],
-    ['compact (dark)', { ...both, variant: 'compact' }, {}, true],
-    ['no station (dark)', { ...both, 'max-distance-km': '0.5' }, {}, true],
+  // The dark states: test/element/theme.test.ts, in every engine's dark mode.
+  for (const [state, attrs, props] of [
+    ['card', both, {}],
+    ['no buyer, with locate and geocoder', sellerOnly, { geocoder: async () => null }],
   ] as const) {
     it(`passes axe: ${state}`, async () => {
-      if (dark) await emulateMedia({ colorScheme: 'dark' });
       const m = await mount(attrs as Record<string, string>, { stations: richStations, ...props });
       await ready(m);
       await expect(m.el).to.be.accessible();
