@@ -108,35 +108,44 @@ const killDriver = (child) => {
 };
 process.on('exit', () => [...drivers].forEach(killDriver));
 
+/**
+ * Starts WebKitWebDriver on a free port under `xvfb-run -a` (MiniBrowser needs a display); as
+ * root with the web process sandbox off, which cannot start as root in a container. `stop()`
+ * ends the driver's process group; delete the WebDriver session first, or MiniBrowser lingers.
+ */
+export async function startWebKitDriver() {
+  const port = await freePort();
+  const env = { ...process.env };
+  if (process.getuid?.() === 0) env.WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS = '1';
+  const child = spawn('xvfb-run', ['-a', webkitDriverPath(), `--port=${port}`], { detached: true, stdio: 'ignore', env });
+  drivers.add(child);
+  await waitForDriver(port, child);
+  return { port, stop: () => killDriver(child) };
+}
+
+/** Capabilities for MiniBrowser over WebDriver classic (webdriverio 9 would ask for BiDi). */
+export function webkitCapabilities(args = []) {
+  // Custom args replace the driver's defaults, so --automation must be there.
+  return {
+    browserName: 'MiniBrowser',
+    'wdio:enforceWebDriverClassic': true,
+    'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation', ...args] },
+  };
+}
+
 class WebKitLauncher extends WebdriverLauncher {
   constructor({ colorScheme, timeZone }) {
-    // Custom args replace the driver's defaults, so --automation must be there.
-    const args = ['--automation', `--time-zone=${timeZone}`];
+    const args = [`--time-zone=${timeZone}`];
     if (colorScheme === 'dark') args.push('--dark-mode');
-    super({
-      hostname: '127.0.0.1',
-      port: 0,
-      logLevel: 'error',
-      capabilities: {
-        // WebKitWebDriver refuses webdriverio 9's default BiDi upgrade.
-        browserName: 'MiniBrowser',
-        'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: miniBrowserPath(), args },
-      },
-    });
+    super({ hostname: '127.0.0.1', port: 0, logLevel: 'error', capabilities: webkitCapabilities(args) });
     this.safetradeEnv = { engine: 'webkit', colorScheme, timeZone };
     const variant = [colorScheme === 'dark' && 'dark', timeZone !== 'UTC' && timeZone].filter(Boolean);
     this.label = variant.length ? `WebKit (${variant.join(', ')})` : 'WebKit';
   }
 
   async initialize(config, testFiles) {
-    const port = await freePort();
-    const env = { ...process.env };
-    // MiniBrowser's web process sandbox (bubblewrap) cannot start as root in a container.
-    if (process.getuid?.() === 0) env.WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS = '1';
-    this.driverProcess = spawn('xvfb-run', ['-a', webkitDriverPath(), `--port=${port}`], { detached: true, stdio: 'ignore', env });
-    drivers.add(this.driverProcess);
-    await waitForDriver(port, this.driverProcess);
+    const { port, stop } = await startWebKitDriver();
+    this.stopDriver = stop;
     this.options.port = port;
     await super.initialize(config, testFiles);
     this.name = this.label;
@@ -145,7 +154,7 @@ class WebKitLauncher extends WebdriverLauncher {
   async stop() {
     // Delete the WebDriver session first: it closes MiniBrowser; then the driver and its display.
     await super.stop();
-    if (this.driverProcess) killDriver(this.driverProcess);
+    this.stopDriver?.();
   }
 }
 
@@ -200,7 +209,7 @@ export function engineCommands() {
       for (let i = 0; i < 3; i++) {
         await driver.setWindowSize(Math.max(1, size.width), Math.max(1, size.height));
         const before = inner;
-        inner = await driver.execute(() => ({ width: window.innerWidth, height: window.innerHeight }));
+        inner = await driver.execute('return { width: window.innerWidth, height: window.innerHeight }');
         if ((inner.width === width && inner.height === height) || (before && before.width === inner.width && before.height === inner.height)) break;
         size = { width: size.width + width - inner.width, height: size.height + height - inner.height };
       }

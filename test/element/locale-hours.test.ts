@@ -54,6 +54,27 @@ describe('languages', () => {
     }
   });
 
+  it('falls back to English without a word when the browser reports no real language (WebKitGTK says "C")', async () => {
+    // Under LANG=C.UTF-8, common in containers, WebKitGTK reports navigator.language "C". The
+    // page set nothing wrong, so the buyer must not see an alert about the page's setup.
+    for (const key of ['language', 'languages'] as const) {
+      Object.defineProperty(navigator, key, { configurable: true, get: () => (key === 'language' ? 'C' : ['C']) });
+    }
+    try {
+      expect(navigator.language).to.equal('C');
+      const m = await mount(both, { stations: nyc });
+      await ready(m);
+      expect(suggestionIds(m.el).length).to.be.greaterThan(0);
+      expect(m.of('safetrade-error')).to.deep.equal([]);
+      expect(alertText(m.el)).to.equal(null);
+      expect(text($(m, '[part~="heading"]'))).to.equal('Meet at a police safe-trade station');
+      expect($(m, '[part~="base"]')!.getAttribute('lang')).to.equal('en');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).language;
+      delete (navigator as unknown as Record<string, unknown>).languages;
+    }
+  });
+
   it('falls back to English for a language it does not ship', async () => {
     const m = await mount({ ...both, locale: 'de-DE' }, { stations: nyc });
     await ready(m);
