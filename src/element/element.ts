@@ -1,34 +1,28 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { isLatLng } from '../core/geo.js';
 import { rankStations, type HoursRankOptions } from '../core/rank.js';
-import { isOpenAt } from '../core/hours.js';
 import { yieldToMain } from '../core/slices.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from '../core/types.js';
 import { en, type Messages } from '../i18n/en.js';
-import { formatWeeklyHours, hoursLine } from '../i18n/hours.js';
 import { browserLocale, loadMessages, resolveLocale } from '../i18n/locale.js';
 import { VERSION } from '../version.js';
 import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
-import { chooseUnit, formatCoarse, formatCoarseUp, formatDistance, warmFormatsSoon, type Unit } from './format.js';
-import { numberConverter, resolveInputs, type Inputs } from './inputs.js';
-import { directionsLinks, safeHref, type Link } from './links.js';
-import { checkDataset, configure, isAbortError, loadDataset, LoadError, type LoadedDataset } from './load.js';
-import { MAP_SIZE, renderMap } from './map.js';
+import { chooseUnit, warmFormatsSoon } from './format.js';
+import { numberConverter, resolveInputs } from './inputs.js';
+import { checkDataset, configure, isAbortError, loadDataset, LoadError, type LoadedDataset } from './data/index.js';
+import { renderErrors, renderStatus } from './render/alerts.js';
+import { renderCompact } from './render/compact.js';
+import type { Callbacks, RenderContext, View } from './render/context.js';
+import { renderAttribution, renderSafety } from './render/footer.js';
+import { renderLocate } from './render/locate.js';
+import { shareText } from './render/share.js';
+import { renderSuggestions } from './render/suggestions.js';
 import { styles } from './styles.js';
 
 /** The dataset shipped beside the script; bundlers and CDNs keep them side by side. */
 const DEFAULT_STATIONS_URL = new URL('./stations.json', import.meta.url).href;
 
 type DataState = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; dataset: LoadedDataset } | { status: 'error'; error: SafeTradeError };
-
-/** Everything render() shows, derived in willUpdate() from the inputs and the dataset. */
-interface View {
-  inputs: Inputs;
-  errors: SafeTradeError[];
-  suggestions: Suggestion[] | null;
-  locale: string;
-  unit: Unit;
-}
 
 type Queued = { [K in SafeTradeEventName]: [K, SafeTradeEventDetail<K>] }[SafeTradeEventName];
 
@@ -409,13 +403,13 @@ export class SafeTradeMeetupElement extends LitElement {
 
   override render(): TemplateResult {
     const view = this._view!;
-    const m = this._messages;
+    const ctx = this._context(view);
+    const m = ctx.messages;
     const compact = view.inputs.variant === 'compact';
     const suggestions = view.suggestions ?? [];
     // While the answer is on its way, nothing is drawn below the status line, so that the answer
     // grows the widget downwards without moving anything already on screen (no layout shift).
     const pending = this._pending(view);
-    const status = this._statusText(view);
     return html`
       <section
         part="base"
@@ -426,235 +420,49 @@ export class SafeTradeMeetupElement extends LitElement {
         <header id="heading" class=${compact ? 'visually-hidden' : ''}>
           <slot name="heading"><h2 part="heading">${m.heading}</h2></slot>
         </header>
-        ${this._renderErrors(view)}
-        <p part="status" role="status" aria-live="polite" class=${status.visible ? 'status' : 'visually-hidden'}>${status.text}</p>
+        ${renderErrors(ctx)} ${renderStatus(ctx, { locating: this._locating, geocoding: this._geocoding, notice: this._notice, pending })}
+        ${suggestions.length ? (compact ? renderCompact(ctx, suggestions[0]!) : renderSuggestions(ctx, suggestions)) : nothing}
         ${
-          suggestions.length
-            ? compact
-              ? this._renderCompact(view, suggestions[0]!)
-              : html`<ol part="suggestions" aria-label=${m.suggestions}>
-                  ${suggestions.map((s, i) => this._renderSuggestion(view, s, i === 0))}
-                </ol>`
-            : nothing
+          compact || pending
+            ? nothing
+            : renderLocate(ctx, { located: !!this._located, locating: this._locating, geocoding: this._geocoding, geocoder: !!this.geocoder })
         }
-        ${compact || pending ? nothing : this._renderLocate(view)} ${compact || pending || !view.inputs.seller ? nothing : this._renderSafety()}
-        <footer part="footer" class=${compact ? 'visually-hidden' : ''}><slot name="footer"></slot>${this._renderAttribution()}</footer>
+        ${compact || pending || !view.inputs.seller ? nothing : renderSafety(m)}
+        <footer part="footer" class=${compact ? 'visually-hidden' : ''}>
+          <slot name="footer"></slot>${renderAttribution(m, this._data.status === 'ready' ? this._data.dataset.attribution : [])}
+        </footer>
       </section>
     `;
   }
 
+  /** The one object the render parts read. */
+  private _context(view: View): RenderContext {
+    return {
+      messages: this._messages,
+      view,
+      now: this._now,
+      expanded: this._expanded,
+      reported: this._reported,
+      manualShare: this._manualShare,
+      nativeShare: canNativeShare(),
+      on: this._callbacks,
+    };
+  }
+
+  private readonly _callbacks: Callbacks = {
+    expand: (id) => this._expand(id),
+    select: (s) => this._select(s),
+    share: (s) => void this._share(s),
+    report: (station) => this._report(station),
+    locate: () => this._locate(),
+    geocode: (event) => void this._geocode(event),
+    clearLocation: () => this._clearLocation(),
+    retry: () => this._load(),
+  };
+
   /** Whether an answer is still on its way (a dataset or a tile query loading) with nothing wrong. */
   private _pending(view: View): boolean {
     return (this._data.status === 'loading' || (this._tileQuery !== null && this._tileAnswer?.key !== this._tileQuery.key)) && !view.errors.length;
-  }
-
-  /**
-   * What the polite live region says, and whether sighted people see it too: the new best
-   * suggestion is announced in the hidden region, since the card already shows it.
-   */
-  private _statusText(view: View): { text: string; visible: boolean } {
-    const m = this._messages;
-    const shown = (text: string) => ({ text, visible: true });
-    if (this._locating) return shown(m.locating);
-    if (this._geocoding) return shown(m.geocoding);
-    if (this._notice) return shown(this._notice);
-    if (this._pending(view)) return shown(m.loading);
-    if (!view.inputs.seller && !view.errors.some((e) => e.code === 'location-invalid')) return shown(m.idle);
-    const best = view.suggestions?.[0];
-    return { text: best ? m.announce(best.station.name, this._ownDistance(view, best)) : '', visible: false };
-  }
-
-  private _renderErrors(view: View) {
-    if (!view.errors.length) return nothing;
-    const m = this._messages;
-    return html`<div part="alert" role="alert" class="alert">
-      ${view.errors.map(
-        (e) =>
-          html`<p data-code=${e.code}>${m.errors[e.code]}</p>
-            <p class="detail">${e.message}</p>
-            ${e.code === 'dataset-fetch' ? html`<button type="button" class="secondary" @click=${() => this._load()}>${m.retry}</button>` : nothing}`,
-      )}
-    </div>`;
-  }
-
-  private _renderSuggestion(view: View, s: Suggestion, best: boolean) {
-    const { station } = s;
-    const expanded = this._expanded === station.id;
-    const parts = ['suggestion', best && 'best', expanded && 'expanded'].filter(Boolean).join(' ');
-    if (expanded) {
-      return html`<li part=${parts} data-station-id=${station.id} class="expanded">${this._renderCard(view, s, best)}</li>`;
-    }
-    return html`<li part=${parts} data-station-id=${station.id} class="row">
-      <button type="button" part="show" class="show" aria-expanded="false" @click=${() => this._expand(station.id)}>
-        <span class="show-name"><bdi>${station.name}</bdi></span>
-        <span class="show-distance">${this._ownDistance(view, s)}</span>
-      </button>
-      ${this._renderActions(s, false)}
-    </li>`;
-  }
-
-  private _renderCard(view: View, s: Suggestion, best: boolean) {
-    const m = this._messages;
-    const { station } = s;
-    const party = view.inputs.viewer === 'seller' ? view.inputs.seller : view.inputs.buyer;
-    const other = view.inputs.viewer === 'seller' ? view.inputs.buyer : view.inputs.seller;
-    const otherName = view.inputs.viewer === 'seller' ? m.buyer : m.seller;
-    const hours = this._hoursText(view, station);
-    const website = safeHref(station.url);
-    return html`<div part="card">
-      ${best ? html`<p part="badge" class="badge">${view.inputs.buyer ? m.best : m.bestSellerOnly}</p>` : nothing}
-      <h3 part="name" tabindex="-1"><bdi>${station.name}</bdi></h3>
-      ${station.agency ? html`<p part="agency" class="muted"><bdi>${station.agency}</bdi></p>` : nothing}
-      <p part="address"><bdi>${addressLine(station)}</bdi></p>
-      ${station.spot ? html`<p part="spot"><strong>${m.where}:</strong> <bdi>${station.spot}</bdi></p>` : nothing}
-      ${hours ? html`<p part="hours" class=${isOpenAt(station, this._now) === false ? 'closed' : ''}>${hours}</p>` : nothing}
-      ${
-        station.features?.length
-          ? html`<ul part="features" class="features">
-              ${station.features.map((f) => html`<li part="feature" class="feature">${m.features[f]}</li>`)}
-            </ul>`
-          : nothing
-      }
-      <p part="distance">${this._distanceText(view, s)}</p>
-      <p part="why" class="why">${this._whyText(view, s)}</p>
-      <svg part="map" class="map" viewBox="0 0 ${MAP_SIZE} ${MAP_SIZE}" role="img" aria-label=${this._mapAlt(view, s)}>
-        ${renderMap({ station, viewer: party, other, unit: view.unit, locale: view.locale, labels: { station: m.mapStation, you: m.mapYou, other: m.mapOther(otherName) } })}
-      </svg>
-      ${this._renderActions(s, true)} ${this._renderManualShare(station)}
-      <details part="details" class="details">
-        <summary>${m.details}</summary>
-        ${station.agency ? html`<p>${m.agency}: <bdi>${station.agency}</bdi></p>` : nothing}
-        ${station.phone ? html`<p>${m.phone}: <bdi>${station.phone}</bdi></p>` : nothing}
-        ${website ? html`<p><a class="link" href=${website} target="_blank" rel="noopener noreferrer">${m.website}</a></p>` : nothing}
-        ${station.notes ? html`<p class="muted"><bdi>${station.notes}</bdi></p>` : nothing}
-        ${station.verified ? html`<p class="muted">${m.verified(formatDate(station.verified, view.locale))}</p>` : nothing}
-        ${
-          this._reported === station.id
-            ? html`<p class="muted">${m.reported}</p>`
-            : html`<button type="button" part="report" class="link" @click=${() => this._report(station)}>${m.report}</button>`
-        }
-      </details>
-    </div>`;
-  }
-
-  private _renderActions(s: Suggestion, full: boolean) {
-    const m = this._messages;
-    const links = directionsLinks(s.station);
-    const link = (l: Link, text: string) =>
-      html`<a part="directions" class="link" href=${l.href} target="_blank" rel="noopener noreferrer" aria-label=${m.directionsIn(l.label, s.station.name)}
-        >${text}</a
-      >`;
-    return html`<div part="actions" class="actions">
-        ${this._renderSelectShare(s, full ? ['primary', 'secondary'] : ['secondary', 'link'])} ${full ? nothing : link(links[0]!, m.directions)}
-      </div>
-      ${full ? html`<p class="directions">${m.directions}: ${links.map((l, i) => html`<span class="dl">${i ? '·' : ''}${link(l, l.label)}</span>`)}</p>` : nothing}`;
-  }
-
-  private _renderCompact(view: View, s: Suggestion) {
-    const m = this._messages;
-    const [google] = directionsLinks(s.station);
-    return html`<div part="suggestion best expanded" data-station-id=${s.station.id} class="compact-line">
-      <a part="directions name" href=${google!.href} target="_blank" rel="noopener noreferrer" aria-label=${m.directionsIn(google!.label, s.station.name)}
-        ><bdi>${s.station.name}</bdi></a
-      >
-      <span part="distance" class="muted">${this._ownDistance(view, s)}</span>
-      <span class="actions">${this._renderSelectShare(s, ['primary', 'secondary'])}</span>
-      ${this._renderManualShare(s.station)}
-    </div>`;
-  }
-
-  /** "Suggest this station" and "Copy message"/"Share", styled by the two classes given. */
-  private _renderSelectShare(s: Suggestion, [selectClass, shareClass]: [string, string]) {
-    const m = this._messages;
-    return html`<button type="button" part="select" class=${selectClass} @click=${() => this._select(s)}>${m.select}</button>
-      <button type="button" part="share" class=${shareClass} @click=${() => this._share(s)}>${canNativeShare() ? m.shareNative : m.share}</button>`;
-  }
-
-  /** The meeting message to copy by hand, when the clipboard refused it for this station. */
-  private _renderManualShare(station: Station) {
-    if (this._manualShare?.id !== station.id) return nothing;
-    return html`<label class="manual">${this._messages.copyManually}<textarea readonly .value=${this._manualShare.text}></textarea></label>`;
-  }
-
-  private _renderLocate(view: View) {
-    const party = view.inputs.viewer === 'seller' ? view.inputs.seller : view.inputs.buyer;
-    if (!view.inputs.seller) return nothing;
-    const m = this._messages;
-    if (party) {
-      return this._located ? html`<p><button type="button" class="link" @click=${() => this._clearLocation()}>${m.changeLocation}</button></p>` : nothing;
-    }
-    return html`<div class="locate">
-      <button type="button" part="locate" class="primary" ?disabled=${this._locating} @click=${() => this._locate()}>${m.locate}</button>
-      ${
-        this.geocoder
-          ? html`<form part="geocoder" class="geocoder" @submit=${this._geocode}>
-              <label for="place">${m.geocodeLabel}</label>
-              <span class="geocoder-row">
-                <input id="place" name="place" type="text" autocomplete="postal-code" required />
-                <button type="submit" class="secondary" ?disabled=${this._geocoding}>${m.geocodeSubmit}</button>
-              </span>
-            </form>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private _renderSafety() {
-    const m = this._messages;
-    return html`<p part="safety" class="safety">${m.safetyLine}</p>
-      <details part="tips" class="tips">
-        <summary>${m.tips}</summary>
-        <ul>
-          ${m.tipList.map((tip) => html`<li>${tip}</li>`)}
-        </ul>
-      </details>`;
-  }
-
-  private _renderAttribution() {
-    if (this._data.status !== 'ready' || !this._data.dataset.attribution.length) return nothing;
-    return html`<details part="attribution" class="attribution">
-      <summary>${this._messages.dataSources}</summary>
-      <ul>
-        ${this._data.dataset.attribution.map((a) => html`<li>${a}</li>`)}
-      </ul>
-    </details>`;
-  }
-
-  /** The viewer's own distance, precise; with no position of theirs, the listing's, coarse. */
-  private _ownDistance(view: View, s: Suggestion): string {
-    const m = this._messages;
-    const own = view.inputs.viewer === 'seller' ? s.sellerKm : s.buyerKm;
-    if (own !== null) return m.fromYou(formatDistance(own, view.unit, view.locale));
-    return m.fromListing(formatCoarse(s.sellerKm, view.unit, view.locale));
-  }
-
-  /** The viewer's distance precisely; the other party's only coarsely. */
-  private _distanceText(view: View, s: Suggestion): string {
-    const m = this._messages;
-    const { unit, locale } = view;
-    const parts = [this._ownDistance(view, s)];
-    if (view.inputs.viewer === 'seller' && s.buyerKm !== null) parts.push(m.forBuyer(formatCoarse(s.buyerKm, unit, locale)));
-    if (view.inputs.viewer === 'buyer' && s.buyerKm !== null) parts.push(m.forSeller(formatCoarse(s.sellerKm, unit, locale)));
-    return parts.join(' · ');
-  }
-
-  /** Why this station, without giving away the other party's exact distance (rounded up). */
-  private _whyText(view: View, s: Suggestion): string {
-    const m = this._messages;
-    const { unit, locale } = view;
-    if (s.buyerKm === null) return m.whyListing;
-    if (view.inputs.mode === 'buyer') return m.whyBuyer;
-    if (view.inputs.mode === 'total') return m.whyTotal(formatCoarse(s.buyerKm + s.sellerKm, unit, locale));
-    return m.whyFair(formatCoarseUp(Math.max(s.buyerKm, s.sellerKm), unit, locale));
-  }
-
-  private _mapAlt(view: View, s: Suggestion): string {
-    return this._messages.map(s.station.name, this._distanceText(view, s));
-  }
-
-  /** The card's hours line, as of now: "Open 24/7", "Open now · until 20:00", "Closed · opens Mon 08:00". */
-  private _hoursText(view: View, station: Station): string {
-    return hoursLine(station, this._now, view.locale, this._messages) ?? '';
   }
 
   private _expand(id: string): void {
@@ -674,16 +482,7 @@ export class SafeTradeMeetupElement extends LitElement {
 
   /** The message to send the other party: the station and how to get there, never anyone's location. */
   shareText(suggestion: Suggestion): string {
-    const m = this._messages;
-    const { station } = suggestion;
-    return m.shareText({
-      name: station.name,
-      address: addressLine(station),
-      hours: station.hours === '24/7' ? m.open247 : station.hours ? m.hoursAsWritten(formatWeeklyHours(station.hours, this._view?.locale ?? 'en', m)) : '',
-      spot: station.spot ?? '',
-      url: directionsLinks(station)[0]!.href,
-      safety: m.safetyLine,
-    });
+    return shareText(this._messages, this._view?.locale ?? 'en', suggestion);
   }
 
   private async _share(suggestion: Suggestion): Promise<void> {
@@ -784,20 +583,6 @@ function canNativeShare(): boolean {
 function toError(error: unknown): SafeTradeError {
   if (error instanceof LoadError) return { code: error.code, message: error.message };
   return { code: 'dataset-invalid', message: String((error as Error)?.message ?? error) };
-}
-
-function addressLine(station: Station): string {
-  return [station.address, station.locality, [station.region, station.postcode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-}
-
-function formatDate(isoDate: string, locale: string): string {
-  const [y, mo, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, mo! - 1, d!)));
-}
-
-/** Directions to the station only: never to or from either party. */
-export function directionsUrl(station: Station): string {
-  return directionsLinks(station)[0]!.href;
 }
 
 declare global {

@@ -1,5 +1,6 @@
 // Distances for people: the viewer's own distance precisely, the other party's only coarsely,
-// in the units the locale (or the station's country) expects.
+// in the units the locale (or the station's country) expects; a station's address and dates.
+import type { Station } from '../core/types.js';
 import type { Units } from './inputs.js';
 
 const MILES_REGIONS = new Set(['US', 'GB', 'LR', 'MM']);
@@ -98,4 +99,15 @@ export function formatCoarseUp(km: number, unit: Unit, locale: string): string {
 /** The other party's distance, rounded so it cannot pinpoint where they are. */
 export function formatCoarse(km: number, unit: Unit, locale: string): string {
   return format(coarseValue(km, unit), unit, locale, 1);
+}
+
+/** A station's postal address on one line: "123 Main St, Springfield, IL 62701". */
+export function addressLine(station: Station): string {
+  return [station.address, station.locality, [station.region, station.postcode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+}
+
+/** A dataset's calendar date (YYYY-MM-DD, no time zone) in the viewer's words: "Dec 1, 2026". */
+export function formatDate(isoDate: string, locale: string): string {
+  const [y, mo, d] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, mo! - 1, d!)));
 }

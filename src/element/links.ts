@@ -19,6 +19,11 @@ export function directionsLinks(station: Station): Link[] {
   ];
 }
 
+/** Directions to the station only: never to or from either party. */
+export function directionsUrl(station: Station): string {
+  return directionsLinks(station)[0]!.href;
+}
+
 /** The URL when it is an absolute http(s) URL (the dataset's own rule), else null: never a link. */
 export function safeHref(url: string | undefined): string | null {
   return url && isHttpUrl(url) ? url : null;

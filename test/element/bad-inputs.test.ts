@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { SafeTradeMeetupElement } from '../../src/element/element.js';
-import { DEFAULT_LOAD_SETTINGS } from '../../src/element/load.js';
+import { DEFAULT_LOAD_SETTINGS } from '../../src/element/data/index.js';
 import { nyc } from '../fixtures/nyc.js';
 import { FakeNetwork, json, status, type Reply } from './fake-network.js';
 import { alertText, cleanup, LOWER_EAST_SIDE, MIDTOWN, mount, settled, shadow, suggestionIds } from './helpers.js';
@@ -38,14 +38,6 @@ interface Table {
 
 const table: Table = await (await fetch('/test/fixtures/bad-inputs.json')).json();
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-const parserMessage = (body: unknown) => {
-  try {
-    JSON.parse(String(body));
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(`the body ${JSON.stringify(body)} is valid JSON`);
-};
 let unique = 0;
 
 function reply(r: Respond): Reply {
@@ -72,6 +64,16 @@ function reply(r: Respond): Reply {
     return json({ ...nyc, stations: [...nyc.stations, { id: 'no-lat', name: 'No lat', address: '1 St', country: 'US', lng: -73.99 }] });
   if (r.partly === 'warn') return json({ ...nyc, stations: [{ ...nyc.stations[0], url: 'javascript:alert(1)' }, ...nyc.stations.slice(1)] });
   return json(r.json);
+}
+
+/** What this engine's JSON.parse says about `body`: the part of a detail that is the browser's words, not the widget's. */
+function jsonError(body: string | undefined): string {
+  try {
+    JSON.parse(body ?? '');
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return '(valid JSON)';
 }
 
 afterEach(() => {
@@ -125,10 +127,7 @@ for (const group of table.groups) {
         }
         await settled(m, () => m.of('safetrade-error').some((e) => e.detail.code === c.code), `no ${c.code} error`);
         const url = attrs['stations-src'] ? new URL(attrs['stations-src'], location.href).href : '';
-        // {parser}: the browser's own JSON.parse message for that body, which the widget passes on
-        // and which every engine words differently.
-        let detail = c.detail!.replaceAll('{url}', url);
-        if (detail.includes('{parser}')) detail = detail.replaceAll('{parser}', parserMessage(c.respond?.body));
+        const detail = c.detail!.replaceAll('{url}', url).replaceAll('{json-error}', jsonError(c.respond?.body));
         const event = m.of('safetrade-error').find((e) => e.detail.code === c.code)!;
         expect(event.detail.message).to.equal(detail);
         // What the user sees: the plain-words message, with the detail under it.

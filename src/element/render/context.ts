@@ -1,0 +1,45 @@
+// What every render part reads: one typed object, built by the element once per render, so that
+// each part is a pure function of it (no `this`, no element state read behind its back).
+import type { Station, Suggestion } from '../../core/types.js';
+import type { Messages } from '../../i18n/en.js';
+import type { SafeTradeError } from '../events.js';
+import type { Unit } from '../format.js';
+import type { Inputs } from '../inputs.js';
+
+/** Everything the suggestions show, derived by the element from its inputs and the dataset. */
+export interface View {
+  inputs: Inputs;
+  errors: SafeTradeError[];
+  suggestions: Suggestion[] | null;
+  locale: string;
+  unit: Unit;
+}
+
+/** What the viewer's clicks ask the element to do. */
+export interface Callbacks {
+  expand(id: string): void;
+  select(suggestion: Suggestion): void;
+  share(suggestion: Suggestion): void;
+  report(station: Station): void;
+  locate(): void;
+  geocode(event: SubmitEvent): void;
+  clearLocation(): void;
+  retry(): void;
+}
+
+export interface RenderContext {
+  /** The catalogue in use (English until the locale's arrives). */
+  messages: Messages;
+  view: View;
+  /** The clock the open-now lines use. */
+  now: Date;
+  /** The station shown as the card; the others are rows. */
+  expanded: string | null;
+  /** The station whose problem report was sent. */
+  reported: string | null;
+  /** The meeting message to copy by hand, when the clipboard refused it. */
+  manualShare: { id: string; text: string } | null;
+  /** Whether the browser offers a native share sheet ("Share" instead of "Copy message"). */
+  nativeShare: boolean;
+  on: Callbacks;
+}
