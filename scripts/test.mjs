@@ -37,15 +37,26 @@ if (!process.argv.includes('--no-build')) step('npm', ['run', 'build', '--silent
 // The React example is bundled from dist/ like a host app would; its e2e test needs it.
 step('node', ['scripts/build-examples.mjs']);
 
+// TEST_JOBS=1 runs them one after the other (to compare); by default all start at once.
+const jobs = Math.max(1, Number(process.env.TEST_JOBS) || Infinity);
+let running = 0;
+const queue = [];
+const slot = () => (running < jobs ? (running++, Promise.resolve()) : new Promise((r) => queue.push(r)));
+const release = () => (queue.length ? queue.shift()() : running--);
+
 /** Runs a command with its output collected, so parallel runs print one after the other. */
-function collect(label, cmd, cmdArgs, env = {}) {
+async function collect(label, cmd, cmdArgs, env = {}) {
+  await slot();
   const t0 = Date.now();
   return new Promise((resolve) => {
     const child = spawn(cmd, cmdArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    child.on('close', (status) => resolve({ label, command: [cmd, ...cmdArgs].join(' '), out, status, seconds: (Date.now() - t0) / 1000 }));
+    child.on('close', (status) => {
+      release();
+      resolve({ label, command: [cmd, ...cmdArgs].join(' '), out, status, seconds: (Date.now() - t0) / 1000 });
+    });
   });
 }
 
