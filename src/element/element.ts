@@ -17,6 +17,7 @@ import { renderAttribution, renderSafety } from './render/footer.js';
 import { renderLocate } from './render/locate.js';
 import { shareText } from './render/share.js';
 import { renderSuggestions } from './render/suggestions.js';
+import { UiState } from './render/ui-state.js';
 import { styles } from './styles.js';
 
 /** The dataset shipped beside the script; bundlers and CDNs keep them side by side. */
@@ -60,10 +61,12 @@ const CLOCK_TICK_MS = 60_000;
  * @csspart features - the list of safety features; each item is `feature`
  * @csspart distance - the distances line
  * @csspart why - the line that says why this station
- * @csspart map - the schematic map (SVG)
+ * @csspart map - the map (SVG): schematic, or streets around the station with `map-tiles`
+ * @csspart map-toggle - "Map", which shows the map on narrow screens
  * @csspart actions - the row of actions
  * @csspart select - "Suggest this station"
  * @csspart share - "Copy message" / "Share"
+ * @csspart directions-menu - "Directions", which opens the list of map apps
  * @csspart directions - a directions link
  * @csspart details - the station details disclosure
  * @csspart report - "Report a problem with this station"
@@ -72,6 +75,9 @@ const CLOCK_TICK_MS = 60_000;
  * @csspart safety - the safety line
  * @csspart tips - the safety tips disclosure
  * @csspart alert - the error box
+ * @csspart help - what to do when no station is near enough
+ * @csspart nearest - the nearest station the dataset knows of, when none is near enough
+ * @csspart nearest-distance - its distances
  * @csspart status - loading and other polite announcements
  * @csspart footer - the footer (slot `footer` and the data sources)
  * @csspart attribution - the data sources disclosure
@@ -109,6 +115,7 @@ export class SafeTradeMeetupElement extends LitElement {
     variant: {},
     theme: {},
     meetAt: { attribute: 'meet-at' },
+    mapTiles: { attribute: 'map-tiles' },
     stations: { attribute: false },
     geocoder: { attribute: false },
     _data: { state: true },
@@ -153,6 +160,8 @@ export class SafeTradeMeetupElement extends LitElement {
   declare theme: 'auto' | 'light' | 'dark';
   /** Planned meeting time (ISO 8601). */
   declare meetAt: string | undefined;
+  /** Raster tile URL template (`https://…/{z}/{x}/{y}.png`, the host's provider) for streets around the station; unset: a schematic map, no tile requests. */
+  declare mapTiles: string | undefined;
   /** Stations (an array or a whole dataset) used instead of `stationsSrc`. */
   declare stations: unknown;
   /** Turns a typed postcode or address into a position; `null` = not found. */
@@ -178,6 +187,7 @@ export class SafeTradeMeetupElement extends LitElement {
   private _tileQuery: { key: string; at: number | null; controller: AbortController } | null = null;
 
   private _view: View | null = null;
+  private readonly _ui = new UiState(this);
   private _loadToken = 0;
   private _lookupToken = 0;
   private _loadAbort: AbortController | null = null;
@@ -427,10 +437,12 @@ export class SafeTradeMeetupElement extends LitElement {
             ? nothing
             : renderLocate(ctx, { located: !!this._located, locating: this._locating, geocoding: this._geocoding, geocoder: !!this.geocoder })
         }
-        ${compact || pending || !view.inputs.seller ? nothing : renderSafety(m)}
-        <footer part="footer" class=${compact ? 'visually-hidden' : ''}>
-          <slot name="footer"></slot>${renderAttribution(m, this._data.status === 'ready' ? this._data.dataset.attribution : [])}
-        </footer>
+        <div class="end">
+          ${compact || pending || !view.inputs.seller ? nothing : renderSafety(m)}
+          <footer part="footer" class=${compact ? 'visually-hidden' : ''}>
+            <slot name="footer"></slot>${renderAttribution(m, this._data.status === 'ready' ? this._data.dataset.attribution : [])}
+          </footer>
+        </div>
       </section>
     `;
   }
@@ -445,6 +457,10 @@ export class SafeTradeMeetupElement extends LitElement {
       reported: this._reported,
       manualShare: this._manualShare,
       nativeShare: canNativeShare(),
+      stations: this._data.status === 'ready' && !this._data.dataset.tiles ? this._data.dataset.stations : null,
+      mapOpen: this._ui.mapOpen,
+      failedTiles: this._ui.failedTiles,
+      baseUrl: globalThis.document?.baseURI,
       on: this._callbacks,
     };
   }
@@ -458,6 +474,8 @@ export class SafeTradeMeetupElement extends LitElement {
     geocode: (event) => void this._geocode(event),
     clearLocation: () => this._clearLocation(),
     retry: () => this._load(),
+    toggleMap: () => this._ui.toggleMap(),
+    tileError: (template) => this._ui.tileError(template),
   };
 
   /** Whether an answer is still on its way (a dataset or a tile query loading) with nothing wrong. */
