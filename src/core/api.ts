@@ -18,6 +18,6 @@ export {
   type TileLoader,
   type TilePlan,
 } from './tiles.js';
-export { distanceKm } from './geo.js';
+export { distanceKm, cellCenter } from './geo.js';
 export type * from './types.js';
 export type { HoursRankOptions } from './rank.js';
