@@ -47,7 +47,8 @@ async function waitIn(evaluate, fn, arg, { timeout = 10000, message } = {}) {
 
 /**
  * Starts the engine's browser. `browser.open(url, server)` resolves to a page with:
- * evaluate(fn, arg), waitFor(fn, arg, { timeout }), click(host, inner) (inner is looked up in
+ * evaluate(fn, arg), frameEvaluate(fn, arg) (in the page's first iframe), waitFor(fn, arg,
+ * { timeout }), click(host, inner) (inner is looked up in
  * host's shadow root; the first match), fill(selector, value), select(selector, value), url(),
  * problems() (page errors and the server's HTTP errors since it opened) and close().
  */
@@ -61,6 +62,7 @@ export async function launch(engine) {
         return wrap(server, url, {
           goto: (u) => page.goto(u),
           evaluate: (fn, arg) => page.evaluate(fn, arg),
+          frameEvaluate: (fn, arg) => page.frames()[1].evaluate(fn, arg),
           click: (host, inner) => page.locator(`${host} ${inner}`).first().click(),
           fill: (sel, value) => page.fill(sel, value),
           select: (sel, value) => page.selectOption(sel, value),
@@ -80,6 +82,10 @@ export async function launch(engine) {
         return wrap(server, url, {
           goto: (u) => page.goto(u),
           evaluate: (fn, arg) => page.evaluate(fn, arg),
+          frameEvaluate: async (fn, arg) => {
+            const frame = await (await page.waitForSelector('iframe')).contentFrame();
+            return frame.evaluate(fn, arg);
+          },
           click: async (host, inner) => {
             const handle = await page.waitForSelector(`${host} >>> ${inner}`, { timeout: 10000 });
             await handle.click();
@@ -109,6 +115,14 @@ export async function launch(engine) {
         return wrap(server, url, {
           goto: (u) => browser.url(u),
           evaluate: (fn, arg) => browser.execute(fn, arg),
+          frameEvaluate: async (fn, arg) => {
+            await browser.switchFrame(await browser.$('iframe'));
+            try {
+              return await browser.execute(fn, arg);
+            } finally {
+              await browser.switchFrame(null);
+            }
+          },
           click: async (host, inner) => {
             const el = await browser.$(host).shadow$(inner);
             await el.waitForClickable({ timeout: 10000 });
@@ -136,7 +150,7 @@ export async function launch(engine) {
 }
 
 async function wrap(server, url, driver) {
-  server.httpProblems.length = 0;
+  if (server.httpProblems) server.httpProblems.length = 0;
   await driver.goto(url);
   const evaluate = driver.evaluate;
   return {
@@ -144,7 +158,7 @@ async function wrap(server, url, driver) {
     waitFor: (fn, arg, options) => waitIn(evaluate, fn, arg, options),
     async problems() {
       const inPage = await evaluate(() => window.pageProblems ?? ['the error watcher did not run']);
-      return [...inPage, ...server.httpProblems];
+      return [...inPage, ...(server.httpProblems ?? [])];
     },
   };
 }
