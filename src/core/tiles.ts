@@ -7,7 +7,7 @@
 import haversine from 'haversine-distance';
 import { DATASET_FORMAT, DATASET_VERSION, DatasetError } from './dataset.js';
 import { describe } from './geo.js';
-import { boxKm, party, type PartyCoords } from './index-tree.js';
+import { boxKm, party, type PartyCoords } from './bounds.js';
 import { bestIsClosed, checkHoursOptions, openFirst, rankStations, type HoursRankOptions } from './rank.js';
 import { checkOptions, checkParties, key1, score, type RankSettings } from './rule.js';
 import { runInSlices, runNow, type Steps } from './slices.js';

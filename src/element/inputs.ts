@@ -1,6 +1,6 @@
 // Attribute parsing: the one boundary where host-supplied strings become typed inputs.
 // Nothing is repaired: a bad value becomes an error that quotes it.
-import { DEFAULT_LIMIT, DEFAULT_MAX_DISTANCE_KM, DEFAULT_MODE, MODES } from '../core/rank.js';
+import { DEFAULT_LIMIT, DEFAULT_MAX_DISTANCE_KM, DEFAULT_MODE, MODES } from '../core/rule.js';
 import { cellCenter, cellRadiusKm, describe, isLatitude, isLongitude } from '../core/geo.js';
 import { parseDateTime } from '../core/hours.js';
 import type { LatLng, Mode } from '../core/types.js';

@@ -3,7 +3,7 @@
 // scanning them all, finding exactly the tiles (in exactly the order) a scan would.
 import { expect } from '@open-wc/testing';
 import { buildTiles, DatasetError, parseTileManifest, type LatLng, type Station, type Tile } from '../../src/core/index.js';
-import { boxKm, party } from '../../src/core/index-tree.js';
+import { boxKm, party } from '../../src/core/bounds.js';
 import { checkOptions, key1, MODES, type RankSettings } from '../../src/core/rule.js';
 import { runNow } from '../../src/core/slices.js';
 import { MAX_SPLIT_CELLS, MAX_TILES, tilesWithinReach } from '../../src/core/tiles.js';
