@@ -12,7 +12,7 @@ import { TileQueryController } from './controllers/tile-query.js';
 import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
 import { chooseUnit, warmFormatsSoon } from './format.js';
 import { numberConverter, resolveInputs, type RawInputs } from './inputs.js';
-import { configure } from './load.js';
+import { configure } from './data/index.js';
 import { renderErrors, renderStatus } from './render/alerts.js';
 import { renderCompact } from './render/compact.js';
 import type { Callbacks, RenderContext, View } from './render/context.js';

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { SafeTradeMeetupElement } from '../../src/element/element.js';
-import { DEFAULT_LOAD_SETTINGS } from '../../src/element/load.js';
+import { DEFAULT_LOAD_SETTINGS } from '../../src/element/data/index.js';
 import { nyc } from '../fixtures/nyc.js';
 import { FakeNetwork, json, status, type Reply } from './fake-network.js';
 import { alertText, cleanup, LOWER_EAST_SIDE, MIDTOWN, mount, settled, shadow, suggestionIds } from './helpers.js';
@@ -66,6 +66,16 @@ function reply(r: Respond): Reply {
   return json(r.json);
 }
 
+/** What this engine's JSON.parse says about `body`: the part of a detail that is the browser's words, not the widget's. */
+function jsonError(body: string | undefined): string {
+  try {
+    JSON.parse(body ?? '');
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return '(valid JSON)';
+}
+
 afterEach(() => {
   sinon.restore();
   cleanup();
@@ -117,7 +127,7 @@ for (const group of table.groups) {
         }
         await settled(m, () => m.of('safetrade-error').some((e) => e.detail.code === c.code), `no ${c.code} error`);
         const url = attrs['stations-src'] ? new URL(attrs['stations-src'], location.href).href : '';
-        const detail = c.detail!.replaceAll('{url}', url);
+        const detail = c.detail!.replaceAll('{url}', url).replaceAll('{json-error}', jsonError(c.respond?.body));
         const event = m.of('safetrade-error').find((e) => e.detail.code === c.code)!;
         expect(event.detail.message).to.equal(detail);
         // What the user sees: the plain-words message, with the detail under it.

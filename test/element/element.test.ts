@@ -213,7 +213,10 @@ describe('<safetrade-meetup> errors: each shows a visible alert and fires safetr
 
   for (const [file, message] of [
     ['not-json.json', /not-json\.json is not JSON: it looks like HTML/],
-    ['truncated.json', /truncated\.json is truncated: its JSON stops after 65 bytes/],
+    [
+      'truncated.json',
+      /truncated\.json is not valid JSON \(application\/json[^)]*\); it may be cut short: it stops after 65 bytes without a closing "}"\. The browser says: /,
+    ],
     ['wrong-format.json', /"format" must be "safetrade-stations" \(got "geojson"\)/],
     ['no-usable.json', /has no usable station \(2 rejected; first at index 0: lat: must be a number/],
   ] as const) {

@@ -3,7 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { SafeTradeMeetupElement } from '../../src/element/element.js';
-import { DEFAULT_LOAD_SETTINGS } from '../../src/element/load.js';
+import { DEFAULT_LOAD_SETTINGS } from '../../src/element/data/index.js';
 import { nyc } from '../fixtures/nyc.js';
 import { FakeNetwork, json, status, streamed } from './fake-network.js';
 import { alertText, cleanup, LOWER_EAST_SIDE, MIDTOWN, mount, settled, shadow, suggestionIds, type Mounted } from './helpers.js';

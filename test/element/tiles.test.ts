@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { buildTiles, rankStations } from '../../src/core/index.js';
 import type { Station } from '../../src/core/index.js';
-import { loadDataset, LoadError, type TiledStations } from '../../src/element/load.js';
+import { loadDataset, LoadError, type TiledStations } from '../../src/element/data/index.js';
 import { random } from '../fixtures/random.js';
 
 /** 3,000 stations: a dense New York and a sparse rest of the US. */

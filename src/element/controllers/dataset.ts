@@ -1,7 +1,7 @@
 // The station dataset a widget uses: the `stations` property, checked at once, or the dataset at
 // `stations-src` (default: the one shipped beside the script), fetched as a Task.
 import type { SafeTradeError } from '../events.js';
-import { checkDataset, loadDataset, LoadError, type LoadedDataset } from '../load.js';
+import { checkDataset, loadDataset, LoadError, type LoadedDataset } from '../data/index.js';
 import { Task, type TaskHost } from './task.js';
 
 /** The dataset shipped beside the script; bundlers and CDNs keep them side by side. */

@@ -2,7 +2,7 @@
 import type { HoursRankOptions } from '../../core/rank.js';
 import type { Parties, RankOptions, Suggestion } from '../../core/types.js';
 import type { SafeTradeError } from '../events.js';
-import type { TiledStations } from '../load.js';
+import type { TiledStations } from '../data/index.js';
 import { toError } from './dataset.js';
 import { Task, type TaskHost } from './task.js';
 

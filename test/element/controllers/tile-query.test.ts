@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { TileQueryController } from '../../../src/element/controllers/tile-query.js';
 import type { Parties, Suggestion } from '../../../src/core/types.js';
-import type { TiledStations } from '../../../src/element/load.js';
-import { LoadError } from '../../../src/element/load.js';
+import type { TiledStations } from '../../../src/element/data/index.js';
+import { LoadError } from '../../../src/element/data/index.js';
 import { deferred, flush, makeHost } from './host.js';
 
 const A = { seller: { lat: 40.7, lng: -74 } };

@@ -1,0 +1,23 @@
+// The two ways a load ends without a dataset: a LoadError the widget shows, or an AbortError
+// when nobody wants the answer any more (never shown).
+import type { SafeTradeError } from '../events.js';
+
+export class LoadError extends Error {
+  constructor(
+    readonly code: SafeTradeError['code'],
+    message: string,
+    /** A network or server failure that may pass: worth one more try. */
+    readonly retryable = false,
+  ) {
+    super(message);
+    this.name = 'LoadError';
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return (error as Error | null)?.name === 'AbortError';
+}
+
+export function abortError(): DOMException {
+  return new DOMException('the dataset is no longer wanted', 'AbortError');
+}

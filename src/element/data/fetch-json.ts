@@ -1,0 +1,204 @@
+// Fetching one JSON file within page-wide limits: a timeout per attempt, one retry after a network
+// or server failure, a size limit checked before parsing, and a LoadError that names the URL and
+// what exactly went wrong. Knows nothing of datasets or caches.
+import { printable, size } from '../printable.js';
+import { abortError, LoadError } from './errors.js';
+
+/** Page-wide limits for dataset fetches. */
+export interface LoadSettings {
+  /** One attempt (response and whole body) gives up after this long; default 10 000 (10 s). */
+  timeoutMs: number;
+  /** A response larger than this is refused before it is parsed; default 20 MB. */
+  maxBytes: number;
+  /** The one retry after a network or server failure waits this long, ±50 %; default 1000. */
+  retryDelayMs: number;
+}
+
+export const DEFAULT_LOAD_SETTINGS: Readonly<LoadSettings> = Object.freeze({
+  timeoutMs: 10_000,
+  maxBytes: 20 * 1024 * 1024,
+  retryDelayMs: 1000,
+});
+
+// setTimeout treats anything above 2^31 - 1 ms as 0, which would turn a long timeout into none.
+const MAX_DELAY_MS = 2 ** 31 - 1;
+let settings: LoadSettings = { ...DEFAULT_LOAD_SETTINGS };
+
+/**
+ * Changes the page-wide dataset loading limits (any of `timeoutMs`, `maxBytes`, `retryDelayMs`)
+ * for fetches that start afterwards, and returns the limits now in force. A bad value throws a
+ * RangeError that quotes it, and changes nothing.
+ */
+export function configure(changes: Partial<LoadSettings> = {}): LoadSettings {
+  const next = { ...settings };
+  for (const [key, value] of Object.entries(changes ?? {})) {
+    if (value === undefined) continue;
+    if (!(key in DEFAULT_LOAD_SETTINGS)) throw new RangeError(`configure: unknown setting ${JSON.stringify(key)} (known: timeoutMs, maxBytes, retryDelayMs)`);
+    const ok =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      (key === 'maxBytes'
+        ? Number.isSafeInteger(value) && value > 0
+        : key === 'timeoutMs'
+          ? value > 0 && value <= MAX_DELAY_MS
+          : value >= 0 && value <= MAX_DELAY_MS);
+    if (!ok)
+      throw new RangeError(
+        `configure: ${key} must be a ${key === 'maxBytes' ? 'whole number of bytes above 0' : `number of milliseconds ${key === 'timeoutMs' ? 'above 0' : 'from 0'} up to ${MAX_DELAY_MS}`} (got ${printable(String(value))})`,
+      );
+    next[key as keyof LoadSettings] = value;
+  }
+  settings = next;
+  return { ...settings };
+}
+
+/** What a fetch may be given besides its URL; an object so that new needs add a field, not a parameter. */
+export interface FetchJsonOptions {
+  /** Once it aborts, the fetch stops and the call rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Fetches `url` as JSON within the page-wide limits: a timeout per attempt, one retry (after a
+ * randomised delay) on a network failure or HTTP 5xx, never on 4xx, and a size limit enforced
+ * from Content-Length and again while the body streams in. Rejects with a LoadError, or with an
+ * AbortError once `signal` aborts. No cookies cross origins and no referrer is sent.
+ */
+export async function fetchJson(url: string, options: FetchJsonOptions = {}): Promise<unknown> {
+  const { signal } = options;
+  const limits = { ...settings };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce(url, limits, options);
+    } catch (error) {
+      if (signal?.aborted) throw abortError();
+      if (!(error instanceof LoadError) || !error.retryable || attempt > 1) throw error;
+      await sleep(limits.retryDelayMs * (0.5 + Math.random()), signal);
+    }
+  }
+}
+
+interface Body {
+  text: string;
+  bytes: number;
+  type: string;
+}
+
+async function attemptOnce(url: string, limits: LoadSettings, options: FetchJsonOptions): Promise<unknown> {
+  const outer = options.signal;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, limits.timeoutMs);
+  const forward = () => controller.abort();
+  outer?.addEventListener('abort', forward, { once: true });
+  let body: Body;
+  try {
+    body = await download(url, limits.maxBytes, controller.signal);
+  } catch (error) {
+    if (outer?.aborted) throw abortError();
+    if (timedOut) throw new LoadError('dataset-fetch', `${url} did not finish loading within ${limits.timeoutMs / 1000} s`);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', forward);
+  }
+  return parseJson(url, body);
+}
+
+async function download(url: string, maxBytes: number, signal: AbortSignal): Promise<Body> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'same-origin', referrerPolicy: 'no-referrer' });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new LoadError('dataset-fetch', `could not fetch ${url}: ${printable((error as Error)?.message || 'network error')}`, true);
+  }
+  const type = response.headers.get('content-type') ?? 'no Content-Type';
+  if (!response.ok) {
+    void response.body?.cancel().catch(() => {});
+    const status = `HTTP ${response.status}${response.statusText ? ` ${printable(response.statusText)}` : ''}`;
+    // 5xx may be a passing server problem; a 4xx answer will not change on a second asking.
+    if (response.status >= 500) throw new LoadError('dataset-fetch', `could not fetch ${url}: ${status} (a server error)`, true);
+    throw new LoadError('dataset-fetch', `could not fetch ${url}: ${status}`);
+  }
+  const declared = response.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
+    void response.body?.cancel().catch(() => {});
+    throw tooLarge(url, `${size(Number(declared))} (Content-Length)`, maxBytes);
+  }
+  if (!response.body) return { text: '', bytes: 0, type };
+  // Counted as it streams: Content-Length may be missing, wrong, or measure compressed bytes.
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw new LoadError('dataset-fetch', `the connection broke off while loading ${url} (after ${size(bytes)})`, true);
+    }
+    if (chunk.done) break;
+    bytes += chunk.value.byteLength;
+    if (bytes > maxBytes) {
+      void reader.cancel().catch(() => {});
+      throw tooLarge(url, `more than ${size(maxBytes)}`, maxBytes);
+    }
+    try {
+      text += decoder.decode(chunk.value, { stream: true });
+    } catch {
+      void reader.cancel().catch(() => {});
+      throw notUtf8(url, type);
+    }
+  }
+  try {
+    text += decoder.decode();
+  } catch {
+    throw notUtf8(url, type);
+  }
+  return { text, bytes, type };
+}
+
+const CLOSER: Record<string, string> = { '{': '}', '[': ']' };
+
+function parseJson(url: string, { text, bytes, type }: Body): unknown {
+  const start = text.trimStart();
+  if (start === '') throw new LoadError('dataset-invalid', `${url} is empty (${type})`);
+  if (start.startsWith('<')) {
+    throw new LoadError('dataset-invalid', `${url} is not JSON: it looks like HTML (${printable(type)}), perhaps an error or sign-in page`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // Every dataset is an object or array: one that does not end with the bracket it opens with
+    // was most likely cut short. Said as a likelihood, from the first and last characters alone;
+    // the engine's own words (which differ between browsers) follow for the exact place.
+    const closer = CLOSER[start[0]!];
+    const cut = closer && !text.trimEnd().endsWith(closer) ? `; it may be cut short: it stops after ${size(bytes)} without a closing "${closer}"` : '';
+    throw new LoadError('dataset-invalid', `${url} is not valid JSON (${printable(type)})${cut}. The browser says: ${printable((error as Error).message)}`);
+  }
+}
+
+const tooLarge = (url: string, what: string, maxBytes: number) =>
+  new LoadError('dataset-invalid', `${url} is too large: ${what}, over the ${size(maxBytes)} limit, so it was not read`);
+
+const notUtf8 = (url: string, type: string) => new LoadError('dataset-invalid', `${url} is not UTF-8 text (${printable(type)}), so it is not JSON`);
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
