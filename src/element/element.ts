@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { rankStations } from '../core/rank.js';
 import { yieldToMain } from '../core/slices.js';
 import type { LatLng, Station, Suggestion } from '../core/types.js';
@@ -27,6 +28,8 @@ type Queued = { [K in SafeTradeEventName]: [K, SafeTradeEventDetail<K>] }[SafeTr
 /**
  * Suggests the police safe-trade station that is best for both the seller and the buyer, as a
  * card people act on: where, why it is safe, how far for each, directions, and a way to propose it.
+ *
+ * @tag safetrade-meetup
  *
  * @fires safetrade-ready - a dataset was loaded and validated: `{ stations, rejected }`
  * @fires safetrade-suggest - suggestions were computed: `{ mode, suggestions }`
@@ -87,103 +90,72 @@ export class SafeTradeMeetupElement extends LitElement {
   /** Page-wide dataset fetch limits: `configure({ timeoutMs, maxBytes, retryDelayMs })` (10 s, 20 MB, 1 s). */
   static configure = configure;
 
-  static override properties = {
-    sellerLat: { attribute: 'seller-lat', converter: numberConverter },
-    sellerLng: { attribute: 'seller-lng', converter: numberConverter },
-    buyerLat: { attribute: 'buyer-lat', converter: numberConverter },
-    buyerLng: { attribute: 'buyer-lng', converter: numberConverter },
-    viewer: {},
-    stationsSrc: { attribute: 'stations-src' },
-    mode: {},
-    limit: { converter: numberConverter },
-    maxDistanceKm: { attribute: 'max-distance-km', converter: numberConverter },
-    units: {},
-    locale: {},
-    variant: {},
-    theme: {},
-    meetAt: { attribute: 'meet-at' },
-    stations: { attribute: false },
-    geocoder: { attribute: false },
-    _notice: { state: true },
-    _manualShare: { state: true },
-    _expanded: { state: true },
-    _reported: { state: true },
-  };
-
   /** The listing's (approximate) latitude, WGS84 degrees. */
-  declare sellerLat: number | undefined;
+  @property({ attribute: 'seller-lat', converter: numberConverter }) accessor sellerLat: number | undefined;
   /** The listing's (approximate) longitude. */
-  declare sellerLng: number | undefined;
+  @property({ attribute: 'seller-lng', converter: numberConverter }) accessor sellerLng: number | undefined;
   /** The buyer's latitude, when the host knows it. */
-  declare buyerLat: number | undefined;
+  @property({ attribute: 'buyer-lat', converter: numberConverter }) accessor buyerLat: number | undefined;
   /** The buyer's longitude, when the host knows it. */
-  declare buyerLng: number | undefined;
+  @property({ attribute: 'buyer-lng', converter: numberConverter }) accessor buyerLng: number | undefined;
   /** Who is looking: "Use my location" fills this party; the other party's distance is shown only coarsely. */
-  declare viewer: 'buyer' | 'seller';
+  @property() accessor viewer: 'buyer' | 'seller' = 'buyer';
   /** URL of a safetrade-stations dataset; default: the one shipped beside the script. */
-  declare stationsSrc: string | undefined;
+  @property({ attribute: 'stations-src' }) accessor stationsSrc: string | undefined;
   /** Ranking rule: `fair` (nobody travels far), `total` (least travel together) or `buyer`. */
-  declare mode: 'fair' | 'total' | 'buyer';
+  @property() accessor mode: 'fair' | 'total' | 'buyer' = 'fair';
   /** How many suggestions, 1–20. */
-  declare limit: number;
+  @property({ converter: numberConverter }) accessor limit = 3;
   /** Stations farther than this from any known party are never suggested. */
-  declare maxDistanceKm: number;
+  @property({ attribute: 'max-distance-km', converter: numberConverter }) accessor maxDistanceKm = 40;
   /** `auto`, `km` or `mi`. */
-  declare units: 'auto' | 'km' | 'mi';
+  @property() accessor units: 'auto' | 'km' | 'mi' = 'auto';
   /** BCP 47 language tag; default: the element's or document's `lang`, else the browser's. */
-  declare locale: string | undefined;
-  /** `card`, or `compact` for chat threads. */
-  declare variant: 'card' | 'compact';
-  /** `auto` follows prefers-color-scheme; `light` or `dark` force one. */
-  declare theme: 'auto' | 'light' | 'dark';
+  @property() accessor locale: string | undefined;
+  /** `card`, or `compact` for chat threads; reflected, so a page can style `safetrade-meetup[variant=compact]`. */
+  @property({ reflect: true }) accessor variant: 'card' | 'compact' = 'card';
+  /** `auto` follows prefers-color-scheme; `light` or `dark` force one; reflected. */
+  @property({ reflect: true }) accessor theme: 'auto' | 'light' | 'dark' = 'auto';
   /** Planned meeting time (ISO 8601). */
-  declare meetAt: string | undefined;
+  @property({ attribute: 'meet-at' }) accessor meetAt: string | undefined;
   /** Stations (an array or a whole dataset) used instead of `stationsSrc`. */
-  declare stations: unknown;
+  @property({ attribute: false }) accessor stations: unknown;
   /** Turns a typed postcode or address into a position; `null` = not found. */
-  declare geocoder: ((query: string) => Promise<LatLng | null>) | undefined;
+  @property({ attribute: false }) accessor geocoder: ((query: string) => Promise<LatLng | null>) | undefined;
 
-  /** A one-off announcement ("Copied", "You suggested …"). */
-  declare private _notice: string;
-  /** The meeting message to copy by hand, when the clipboard refused it. */
-  declare private _manualShare: { id: string; text: string } | null;
-  /** The station shown as the card. */
-  declare private _expanded: string | null;
-  /** The station whose problem report was sent. */
-  declare private _reported: string | null;
+  /** @internal A one-off announcement ("Copied", "You suggested …"). */
+  @state() private accessor _notice = '';
+  /** @internal The meeting message to copy by hand, when the clipboard refused it. */
+  @state() private accessor _manualShare: { id: string; text: string } | null = null;
+  /** @internal The station shown as the card. */
+  @state() private accessor _expanded: string | null = null;
+  /** @internal The station whose problem report was sent. */
+  @state() private accessor _reported: string | null = null;
 
+  /** @internal */
   readonly #dataset = new DatasetController(this, () => ({ stations: this.stations, src: this.stationsSrc }));
+  /** @internal */
   readonly #tiles = new TileQueryController(this);
   // A planned meeting is a fixed time: no tick changes what is shown then.
+  /** @internal */
   readonly #clock = new ClockController(this, () => !!this.meetAt);
+  /** @internal */
   readonly #localize = new LocalizeController(this);
+  /** @internal */
   readonly #location = new LocationController(this);
 
-  /** Everything render() shows, derived in willUpdate(). */
+  /** @internal Everything render() shows, derived in willUpdate(). */
   #view!: View;
-  /** What the view was derived from; an update that changes none of it keeps the view. */
+  /** @internal What the view was derived from; an update that changes none of it keeps the view. */
   #derivedFrom: unknown[] = [];
-  /** The dataset a safetrade-ready was fired for. */
+  /** @internal The dataset a safetrade-ready was fired for. */
   #announced: DataState | null = null;
-  /** The render failure already fired, so that one failing again at each update is fired once. */
+  /** @internal The render failure already fired, so that one failing again at each update is fired once. */
   #renderFailure: string | null = null;
+  /** @internal */
   #queue: Queued[] = [];
+  /** @internal */
   #focusCard = false;
-
-  constructor() {
-    super();
-    this.viewer = 'buyer';
-    this.mode = 'fair';
-    this.limit = 3;
-    this.maxDistanceKm = 40;
-    this.units = 'auto';
-    this.variant = 'card';
-    this.theme = 'auto';
-    this._notice = '';
-    this._manualShare = null;
-    this._expanded = null;
-    this._reported = null;
-  }
 
   /**
    * The first render (and the dataset fetch it starts) runs in a task of its own: not inside the
@@ -209,6 +181,7 @@ export class SafeTradeMeetupElement extends LitElement {
     }
   }
 
+  /** @internal */
   #derive(): void {
     const { inputs, errors } = resolveInputs(this, (name) => this.getAttribute(name));
     const { locale, error: localeError } = this.#localize.resolve();
@@ -265,7 +238,7 @@ export class SafeTradeMeetupElement extends LitElement {
     this.#view = { inputs, errors, suggestions, locale, unit: chooseUnit(inputs.units, locale, country), pending };
   }
 
-  /** Queues a safetrade-error for each error not already standing (announced) before. */
+  /** @internal Queues a safetrade-error for each error not already standing (announced) before. */
   #announce(errors: SafeTradeError[], standing: SafeTradeError[] = []): void {
     const seen = new Set(standing.map((e) => e.code + e.message));
     for (const error of errors) {
@@ -302,6 +275,7 @@ export class SafeTradeMeetupElement extends LitElement {
     }
   }
 
+  /** @internal */
   #render(view: View): TemplateResult {
     const ctx = this.#context(view);
     const m = ctx.messages;
@@ -337,7 +311,7 @@ export class SafeTradeMeetupElement extends LitElement {
     `;
   }
 
-  /** The one object the render parts read. */
+  /** @internal The one object the render parts read. */
   #context(view: View): RenderContext {
     return {
       messages: this.#localize.messages,
@@ -351,6 +325,7 @@ export class SafeTradeMeetupElement extends LitElement {
     };
   }
 
+  /** @internal */
   readonly #callbacks: Callbacks = {
     expand: (id) => {
       this._expanded = id;
@@ -387,6 +362,7 @@ export class SafeTradeMeetupElement extends LitElement {
     return shareText(this.#localize.messages, this.#view?.locale ?? 'en', suggestion);
   }
 
+  /** @internal */
   async #share(suggestion: Suggestion): Promise<void> {
     const text = this.shareText(suggestion);
     const nav = globalThis.navigator;
