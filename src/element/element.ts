@@ -21,6 +21,7 @@ import { renderAttribution, renderSafety } from './render/footer.js';
 import { renderLocate } from './render/locate.js';
 import { shareText } from './render/share.js';
 import { renderSuggestions } from './render/suggestions.js';
+import { UiState } from './render/ui-state.js';
 import { styles } from './styles.js';
 
 type Queued = { [K in SafeTradeEventName]: [K, SafeTradeEventDetail<K>] }[SafeTradeEventName];
@@ -56,10 +57,12 @@ type Queued = { [K in SafeTradeEventName]: [K, SafeTradeEventDetail<K>] }[SafeTr
  * @csspart features - the list of safety features; each item is `feature`
  * @csspart distance - the distances line
  * @csspart why - the line that says why this station
- * @csspart map - the schematic map (SVG)
+ * @csspart map - the map (SVG): schematic, or streets around the station with `map-tiles`
+ * @csspart map-toggle - "Map", which shows the map on narrow screens
  * @csspart actions - the row of actions
  * @csspart select - "Suggest this station"
  * @csspart share - "Copy message" / "Share"
+ * @csspart directions-menu - "Directions", which opens the list of map apps
  * @csspart directions - a directions link
  * @csspart details - the station details disclosure
  * @csspart report - "Report a problem with this station"
@@ -68,6 +71,9 @@ type Queued = { [K in SafeTradeEventName]: [K, SafeTradeEventDetail<K>] }[SafeTr
  * @csspart safety - the safety line
  * @csspart tips - the safety tips disclosure
  * @csspart alert - the error box
+ * @csspart help - what to do when no station is near enough
+ * @csspart nearest - the nearest station the dataset knows of, when none is near enough
+ * @csspart nearest-distance - its distances
  * @csspart status - loading and other polite announcements
  * @csspart footer - the footer (slot `footer` and the data sources)
  * @csspart attribution - the data sources disclosure
@@ -118,6 +124,8 @@ export class SafeTradeMeetupElement extends LitElement {
   @property({ reflect: true }) accessor theme: 'auto' | 'light' | 'dark' = 'auto';
   /** Planned meeting time (ISO 8601). */
   @property({ attribute: 'meet-at' }) accessor meetAt: string | undefined;
+  /** Raster tile URL template (`https://…/{z}/{x}/{y}.png`, the host's provider) for streets around the station; unset: a schematic map, no tile requests. */
+  @property({ attribute: 'map-tiles' }) accessor mapTiles: string | undefined;
   /** Stations (an array or a whole dataset) used instead of `stationsSrc`. */
   @property({ attribute: false }) accessor stations: unknown;
   /** Turns a typed postcode or address into a position; `null` = not found. */
@@ -143,6 +151,8 @@ export class SafeTradeMeetupElement extends LitElement {
   readonly #localize = new LocalizeController(this);
   /** @internal */
   readonly #location = new LocationController(this);
+  /** @internal Whether the map is open on a narrow screen, and which street tiles failed. */
+  readonly #ui = new UiState(this);
 
   /** @internal Everything render() shows, derived in willUpdate(). */
   #view!: View;
@@ -303,16 +313,19 @@ export class SafeTradeMeetupElement extends LitElement {
                 geocoder: !!this.geocoder,
               })
         }
-        ${compact || pending || !view.inputs.seller ? nothing : renderSafety(m)}
-        <footer part="footer" class=${compact ? 'visually-hidden' : ''}>
-          <slot name="footer"></slot>${renderAttribution(m, data.status === 'ready' ? data.dataset.attribution : [])}
-        </footer>
+        <div class="end">
+          ${compact || pending || !view.inputs.seller ? nothing : renderSafety(m)}
+          <footer part="footer" class=${compact ? 'visually-hidden' : ''}>
+            <slot name="footer"></slot>${renderAttribution(m, data.status === 'ready' ? data.dataset.attribution : [])}
+          </footer>
+        </div>
       </section>
     `;
   }
 
   /** @internal The one object the render parts read. */
   #context(view: View): RenderContext {
+    const data = this.#dataset.state;
     return {
       messages: this.#localize.messages,
       view,
@@ -321,6 +334,10 @@ export class SafeTradeMeetupElement extends LitElement {
       reported: this._reported,
       manualShare: this._manualShare,
       nativeShare: canNativeShare(),
+      stations: data.status === 'ready' && !data.dataset.tiles ? data.dataset.stations : null,
+      mapOpen: this.#ui.mapOpen,
+      failedTiles: this.#ui.failedTiles,
+      baseUrl: globalThis.document?.baseURI,
       on: this.#callbacks,
     };
   }
@@ -355,6 +372,8 @@ export class SafeTradeMeetupElement extends LitElement {
     },
     clearLocation: () => this.#location.clear(),
     retry: () => this.#dataset.reload(),
+    toggleMap: () => this.#ui.toggleMap(),
+    tileError: (template) => this.#ui.tileError(template),
   };
 
   /** The message to send the other party: the station and how to get there, never anyone's location. */

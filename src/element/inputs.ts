@@ -5,6 +5,7 @@ import { describe, isLatitude, isLongitude } from '../core/geo.js';
 import { parseDateTime } from '../core/hours.js';
 import type { LatLng, Mode } from '../core/types.js';
 import type { SafeTradeError } from './events.js';
+import { tileTemplateProblem } from './map-tiles.js';
 
 export type Viewer = 'buyer' | 'seller';
 export type Units = 'auto' | 'km' | 'mi';
@@ -38,6 +39,7 @@ export interface RawInputs {
   variant: unknown;
   theme: unknown;
   meetAt: unknown;
+  mapTiles: unknown;
 }
 
 export interface Inputs {
@@ -51,6 +53,8 @@ export interface Inputs {
   variant: Variant;
   theme: Theme;
   meetAt: Date | null;
+  /** A checked raster tile URL template for the map, or null: the schematic, and no tile requests. */
+  mapTiles: string | null;
 }
 
 /** Resolves raw values into inputs; each bad value is an error and the documented default stands in for options only. */
@@ -110,6 +114,16 @@ export function resolveInputs(raw: RawInputs, attr: (name: string) => string | n
       });
   }
 
+  let mapTiles: string | null = null;
+  if (raw.mapTiles != null && raw.mapTiles !== '') {
+    const problem =
+      typeof raw.mapTiles === 'string'
+        ? tileTemplateProblem(raw.mapTiles, globalThis.document?.baseURI)
+        : `map-tiles must be a string (got ${describe(raw.mapTiles)})`;
+    if (problem) errors.push({ code: 'option-invalid', message: problem });
+    else mapTiles = raw.mapTiles as string;
+  }
+
   const inputs: Inputs = {
     seller: point('seller', raw.sellerLat, raw.sellerLng),
     buyer: point('buyer', raw.buyerLat, raw.buyerLng),
@@ -121,6 +135,7 @@ export function resolveInputs(raw: RawInputs, attr: (name: string) => string | n
     variant: choice('variant', raw.variant, ['card', 'compact'], 'card'),
     theme: choice('theme', raw.theme, ['auto', 'light', 'dark'], 'auto'),
     meetAt,
+    mapTiles,
   };
   return { inputs, errors };
 }

@@ -19,6 +19,15 @@ export function directionsLinks(station: Station): Link[] {
   ];
 }
 
+/**
+ * The same links with the platform's own maps app first (Apple Maps on iPhone, iPad and Mac), so the
+ * directions menu opens on the app a person most likely has; the order is the only difference.
+ */
+export function platformDirections(station: Station, userAgent = globalThis.navigator?.userAgent ?? ''): Link[] {
+  const links = directionsLinks(station);
+  return /iPhone|iPad|iPod|Macintosh/.test(userAgent) ? [links[1]!, links[0]!, links[2]!] : links;
+}
+
 /** Directions to the station only: never to or from either party. */
 export function directionsUrl(station: Station): string {
   return directionsLinks(station)[0]!.href;

@@ -30,9 +30,10 @@ export const styles = css`
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: var(--_space);
     line-height: 1.45;
     overflow-wrap: anywhere;
+    /* A phone's column is narrow: the box's padding gives way first. */
+    padding: calc(var(--_space) * 0.85);
     min-inline-size: 0;
   }
   .base.dark {
@@ -102,13 +103,26 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) / 2);
   }
-  .expanded > div {
+  /* The card: the facts, then the map (behind "Map" on narrow screens), then one row of actions. */
+  .card {
     display: grid;
-    gap: 6px;
-    padding: var(--_space);
+    gap: 8px;
+    padding: calc(var(--_space) * 0.75);
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) - 2px);
     background: var(--_soft);
+    line-height: 1.4;
+  }
+  .facts {
+    display: grid;
+    gap: 3px;
+    min-inline-size: 0;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 6px;
   }
   .badge {
     font-size: 0.8em;
@@ -118,14 +132,12 @@ export const styles = css`
     color: var(--_accent);
   }
   .features {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 6px;
+    display: contents;
   }
   .feature {
-    font-size: 0.85em;
-    padding-block: 2px;
-    padding-inline: 8px;
+    font-size: 0.8em;
+    padding-block: 1px;
+    padding-inline: 7px;
     border-radius: 999px;
     border: 1px solid var(--_border);
     background: var(--_surface);
@@ -142,18 +154,39 @@ export const styles = css`
     font-weight: 600;
   }
   .map {
+    display: none;
     inline-size: 100%;
-    max-inline-size: 240px;
     block-size: auto;
-    aspect-ratio: 1;
+    aspect-ratio: 3 / 2;
     border-radius: 8px;
     border: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .map.open {
+    display: block;
   }
   .map-bg {
     fill: var(--_surface);
   }
   .map-other {
-    fill: color-mix(in srgb, var(--_muted) 35%, transparent);
+    fill: color-mix(in srgb, var(--_muted) 22%, transparent);
+    stroke: var(--_muted);
+    stroke-width: 1.5;
+    stroke-dasharray: 5 3;
+  }
+  .map-arrow {
+    fill: var(--_accent);
+    stroke: var(--_surface);
+    stroke-width: 1.5;
+  }
+  .map-other-arrow {
+    fill: var(--_muted);
+  }
+  .map-north path {
+    fill: var(--_text);
+  }
+  .map-scale-back {
+    fill: color-mix(in srgb, var(--_surface) 80%, transparent);
   }
   .map-you {
     fill: var(--_accent);
@@ -161,38 +194,47 @@ export const styles = css`
     stroke-width: 2;
   }
   .map-route {
-    stroke: var(--_muted);
-    stroke-dasharray: 4 4;
+    stroke: var(--_accent);
+    stroke-width: 2;
+    stroke-dasharray: 5 5;
   }
   .map-station {
     fill: var(--_danger);
     stroke: var(--_surface);
     stroke-width: 2;
   }
+  /* Labels keep a halo of the surface colour, so that they read over streets and routes alike. */
   .map-label {
     fill: var(--_text);
-    font-size: 11px;
+    font-size: 16px;
+    paint-order: stroke;
+    stroke: var(--_surface);
+    stroke-width: 4px;
+    stroke-linejoin: round;
   }
   .map-label-strong {
     font-weight: 700;
   }
   .map-scale {
+    fill: none;
     stroke: var(--_text);
     stroke-width: 2;
   }
   .map-scale-label {
-    fill: var(--_muted);
-    font-size: 10px;
+    fill: var(--_text);
+    font-size: 14px;
   }
   .row {
     border-block-start: 1px solid var(--_border);
-    padding-block-start: calc(var(--_space) / 2);
+  }
+  .row:first-child {
+    border-block-start: 0;
   }
   .show {
     inline-size: 100%;
+    padding-block: 4px;
     justify-content: space-between;
-    flex-wrap: wrap;
-    gap: 4px 12px;
+    gap: 12px;
     text-align: start;
     border-color: transparent;
     color: var(--_text);
@@ -200,15 +242,80 @@ export const styles = css`
   }
   .show-name {
     font-weight: 600;
+    min-inline-size: 0;
   }
   .show-distance {
     color: var(--_muted);
+    flex: none;
+    white-space: nowrap;
   }
+  .show-distance::after {
+    content: ' ›';
+    color: var(--_accent);
+    font-weight: 700;
+  }
+  /* One wrapping row: the buttons, the directions menu, "Map", and the details disclosure, which
+     takes the whole width once opened. */
   .actions {
+    position: relative;
     display: flex;
     flex-wrap: wrap;
     gap: 8px;
     align-items: center;
+  }
+  .actions > button,
+  .actions > .menu > summary {
+    font-size: 0.95em;
+    padding-inline: 12px;
+  }
+  .actions > details[open].details {
+    flex-basis: 100%;
+    order: 1;
+  }
+  .menu > summary {
+    list-style: none;
+    border: 1px solid var(--_accent);
+    border-radius: calc(var(--_radius) - 4px);
+    padding-inline: 14px;
+    box-sizing: border-box;
+  }
+  .menu > summary::-webkit-details-marker {
+    display: none;
+  }
+  .menu > summary::after {
+    content: '▾';
+    margin-inline-start: 6px;
+  }
+  .menu[open] > summary {
+    background: var(--_soft);
+  }
+  .menu {
+    font-size: 1em;
+  }
+  .menu-list {
+    position: absolute;
+    z-index: 1;
+    inset-inline-start: 0;
+    inset-block-start: calc(100% + 4px);
+    min-inline-size: 12em;
+    max-inline-size: 100%;
+    padding: 4px;
+    list-style: none;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 4px);
+    box-shadow: 0 6px 18px rgb(0 0 0 / 0.18);
+  }
+  .menu-link {
+    display: flex;
+    align-items: center;
+    min-block-size: 44px;
+    padding-inline: 12px;
+    border-radius: 6px;
+    text-decoration: none;
+  }
+  .menu-link:hover {
+    background: var(--_soft);
   }
   button,
   a.primary,
@@ -247,17 +354,6 @@ export const styles = css`
     align-items: center;
     background: transparent;
     color: var(--_accent);
-  }
-  .directions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    column-gap: 4px;
-  }
-  .dl {
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
   }
   button:disabled {
     opacity: 0.6;
@@ -324,9 +420,32 @@ export const styles = css`
     min-block-size: 6em;
     margin-block-start: 4px;
   }
+  /* The safety line, the tips and the data sources share one wrapping block; an opened
+     disclosure takes the whole width. */
+  .end {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: var(--_space);
+    margin-block-start: calc(var(--_space) / 2);
+  }
+  .end > details[open],
+  .end > footer:has(details[open]) {
+    flex-basis: 100%;
+  }
   .safety {
-    margin-block-start: var(--_space);
-    font-size: 0.9em;
+    flex: 1 1 100%;
+    font-size: 0.85em;
+    margin-block-start: calc(var(--_space) / 2);
+  }
+  .help {
+    display: grid;
+    gap: 4px;
+    margin-block-end: var(--_space);
+  }
+  .help-list {
+    list-style: disc;
+    padding-inline-start: 1.2em;
   }
   details {
     font-size: 0.9em;
@@ -343,7 +462,6 @@ export const styles = css`
     padding-inline-start: 1.2em;
   }
   footer {
-    margin-block-start: calc(var(--_space) / 2);
     font-size: 0.8em;
     color: var(--_muted);
   }
@@ -357,10 +475,22 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 6px 10px;
+    gap: 4px 10px;
   }
-  .compact-line > a {
+  .compact-what {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 8px;
+    line-height: 1.3;
+  }
+  .compact-line a {
     font-weight: 600;
+  }
+  .compact-line .actions {
+    gap: 6px;
+  }
+  .compact-line button {
+    padding-inline: 10px;
   }
   .visually-hidden {
     position: absolute;
@@ -370,18 +500,31 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  @container (min-width: 520px) {
-    .expanded > div {
-      grid-template-columns: 1fr 200px;
+  /* Narrow (a phone): the map waits behind "Map". From 480 px it has room beside the facts, always
+     shown, and the toggle goes. */
+  @container (min-width: 480px) {
+    .base {
+      padding: var(--_space);
+    }
+    .card {
+      grid-template-columns: minmax(0, 1fr) minmax(150px, 34%);
       column-gap: var(--_space);
     }
-    .expanded > div > * {
-      grid-column: 1;
-    }
-    .expanded > div > .map {
+    .card > .map {
+      display: block;
       grid-column: 2;
-      grid-row: 1 / span 8;
+      grid-row: 1;
       align-self: start;
+    }
+    .card > .actions,
+    .card > .manual {
+      grid-column: 1 / -1;
+    }
+    .map-toggle {
+      display: none;
+    }
+    .safety {
+      flex: 1 1 22em;
     }
   }
   @media (prefers-reduced-motion: reduce) {

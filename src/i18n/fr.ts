@@ -66,6 +66,16 @@ export const fr: Messages = {
   map: (station, distances) => `Carte de ${station}\u00a0: ${distances}.`,
   mapYou: 'Vous',
   mapStation: 'Poste',
+  mapNorth: 'Nord',
+  mapToggle: 'Carte',
+  directionsTo: (name) => `Itinéraire vers ${name}`,
+  nearest: 'Le poste le plus proche que nous connaissons est',
+  insteadTitle: 'Ce que vous pouvez faire à la place',
+  insteadList: [
+    'Rencontrez-vous de jour dans un lieu public fréquenté, comme l’entrée d’un magasin ou un café avec caméras.',
+    'Beaucoup de postes de police acceptent qu’on se rencontre dans leur hall\u00a0: appelez d’abord la ligne non urgente pour demander.',
+    'Venez accompagné et dites à quelqu’un où vous allez.',
+  ],
   changeLocation: 'Utiliser un autre lieu',
   // seller/buyer are only used inside mapOther, so they carry French's article (du / de l’).
   mapOther: (party) => `Autour ${party}`,

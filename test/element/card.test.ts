@@ -3,7 +3,8 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { Station } from '../../src/core/types.js';
-import { blurred, BLUR_RADIUS_KM } from '../../src/element/map.js';
+import { render, svg } from 'lit';
+import { cellBounds, renderMap } from '../../src/element/map.js';
 import { nyc } from '../fixtures/nyc.js';
 import { alertText, cleanup, LOWER_EAST_SIDE, MIDTOWN, mount, settled, shadow, suggestionIds, type Mounted } from './helpers.js';
 
@@ -112,10 +113,19 @@ describe('alternatives', () => {
     expect($(m, '[data-station-id="nypd-pct-013"]')!.getAttribute('part')).to.equal('suggestion best');
   });
 
-  it('every suggestion carries select, share and directions controls', async () => {
+  it('are one line each, and every suggestion, once opened, carries select, share and directions controls', async () => {
     const m = await mount(both, { stations: nyc });
+    m.el.style.width = '390px';
     await ready(m);
-    for (const node of $$(m, '[part~="suggestion"]')) {
+    for (const row of $$(m, '[part~="suggestion"]:not([part~="expanded"])')) {
+      expect(row.querySelectorAll('button, a')).to.have.length(1); // just the way to open it
+      expect(row.getBoundingClientRect().height, row.dataset.stationId).to.be.below(70);
+    }
+    for (const id of suggestionIds(m.el)) {
+      $<HTMLButtonElement>(m, `[data-station-id="${id}"] [part~="show"]`)?.click();
+      await m.el.updateComplete;
+      const node = $(m, `[data-station-id="${id}"]`)!;
+      expect(node.getAttribute('part')).to.include('expanded');
       expect(node.querySelector('[part~="select"]'), node.dataset.stationId).to.exist;
       expect(node.querySelector('[part~="share"]'), node.dataset.stationId).to.exist;
       expect(node.querySelector('[part~="directions"]'), node.dataset.stationId).to.exist;
@@ -173,9 +183,10 @@ describe('actions', () => {
     }
   });
 
-  it('offers directions in Google Maps, Apple Maps and OpenStreetMap, to the station only', async () => {
+  it('offers directions as one menu of Google Maps, Apple Maps and OpenStreetMap, to the station only', async () => {
     const m = await mount(both, { stations: nyc });
     await ready(m);
+    expect($$(m, '[part~="directions-menu"]')).to.have.length(1); // one control, not three links per suggestion
     const links = [...$(m, '[part~="expanded"]')!.querySelectorAll<HTMLAnchorElement>('a[part~="directions"]')];
     expect(links.map((a) => new URL(a.href).hostname)).to.deep.equal(['www.google.com', 'maps.apple.com', 'www.openstreetmap.org']);
     for (const a of links) {
@@ -185,7 +196,30 @@ describe('actions', () => {
       expect(a.target).to.equal('_blank');
       expect(a.rel).to.equal('noopener noreferrer');
       expect(a.getAttribute('aria-label')).to.match(/^Directions to NYPD 13th Precinct in .+ \(opens in a new tab\)$/);
+      expect(new URL(a.href).protocol).to.equal('https:');
     }
+  });
+
+  it('the directions menu opens from the keyboard, and Escape closes it and gives focus back', async () => {
+    const m = await mount(both, { stations: nyc });
+    await ready(m);
+    const menu = $<HTMLDetailsElement>(m, '[part~="expanded"] details:has([part~="directions-menu"])')!;
+    const toggle = menu.querySelector<HTMLElement>('summary')!;
+    expect(menu.open).to.equal(false);
+    expect(menu.querySelector('a')!.checkVisibility()).to.equal(false); // closed: the links are not shown
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(menu.open).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(m.el).activeElement?.getAttribute('part')).to.equal('directions');
+    expect(text(shadow(m.el).activeElement)).to.equal('Google Maps');
+    await sendKeys({ press: 'Escape' });
+    expect(menu.open).to.equal(false);
+    expect(shadow(m.el).activeElement).to.equal(toggle);
+    // Focus moving on past the menu closes it too.
+    await sendKeys({ press: 'Enter' });
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' });
+    expect(menu.open).to.equal(false);
   });
 });
 
@@ -264,14 +298,56 @@ describe('the schematic map', () => {
     expect(map.querySelectorAll('image, use, foreignObject')).to.have.length(0);
   });
 
-  it('draws the other party only as an area of at least 500 m around a snapped point', () => {
-    expect(BLUR_RADIUS_KM).to.be.at.least(0.5);
-    const exact = { lat: 40.71503, lng: -73.98437 };
-    const shown = blurred(exact);
-    expect(shown.lat).to.be.closeTo(40.72, 1e-9);
-    expect(shown.lng).to.be.closeTo(-73.98, 1e-9);
-    // Anywhere in the same ~1 km cell draws the same circle.
-    expect(blurred({ lat: 40.7169, lng: -73.9751 })).to.deep.equal(shown);
+  it('draws the other party only as its whole 0.01° cell, the same for anywhere in that cell', async () => {
+    const cell = cellBounds({ lat: 40.715, lng: -73.985 });
+    expect(cell).to.deep.equal({ south: 40.71, west: -73.99, north: 40.72, east: -73.98 });
+    expect(cellBounds({ lat: 40.7199, lng: -73.9801 })).to.deep.equal(cell);
+    // The map on its own (the element also hands it only the cell's centre, contract v1.1).
+    const drawn = async (other: { lat: number; lng: number }) => {
+      const host = document.createElement('div');
+      const labels = { station: 'Station', you: 'You', other: 'Around the seller', north: 'North' };
+      render(
+        svg`<svg>${renderMap({ station: nyc.stations[0]!, viewer: { lat: 40.758, lng: -73.9855 }, other, unit: 'km', locale: 'en', labels, tiles: null })}</svg>`,
+        host,
+      );
+      const rect = host.querySelector('rect.map-other')!;
+      return { svg: host.innerHTML.replace(/<!--[^>]*-->/g, ''), w: Number(rect.getAttribute('width')), h: Number(rect.getAttribute('height')) };
+    };
+    const a = await drawn({ lat: 40.7101, lng: -73.9899 });
+    const b = await drawn({ lat: 40.7198, lng: -73.9802 });
+    expect(a.svg).to.equal(b.svg);
+    // A rectangle, 0.01° on each side: about 1.1 km north–south and 0.84 km east–west here.
+    expect(a.h / a.w).to.be.closeTo(1 / Math.cos((40.715 * Math.PI) / 180), 0.05);
+  });
+
+  it('labels the station, the viewer and the other party, and shows north and a scale', async () => {
+    const m = await mount(both, { stations: nyc });
+    await ready(m);
+    const svg = $(m, '[part~="expanded"] svg[part~="map"]')!;
+    expect([...svg.querySelectorAll('text')].map(text)).to.include.members(['Station', 'You', 'Around the seller', 'North', '1 mi']);
+    expect(svg.querySelector('.map-station')).to.exist;
+    expect(svg.querySelector('.map-you')).to.exist;
+  });
+
+  it('waits behind a "Map" disclosure on a phone, and sits beside the facts from 480 px', async () => {
+    const m = await mount(both, { stations: nyc });
+    m.el.style.width = '390px';
+    await ready(m);
+    const map = $(m, '[part~="expanded"] [part~="map"]')!;
+    const toggle = $<HTMLButtonElement>(m, '[part~="map-toggle"]')!;
+    expect(map.getBoundingClientRect().height).to.equal(0);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(toggle.getAttribute('aria-controls')).to.equal(map.id);
+    toggle.click();
+    await m.el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(map.getBoundingClientRect().height).to.be.greaterThan(150);
+    m.el.style.width = '720px';
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(toggle.getBoundingClientRect().height).to.equal(0);
+    const facts = $(m, '[part~="expanded"] [part~="name"]')!.getBoundingClientRect();
+    expect(map.getBoundingClientRect().left).to.be.greaterThan(facts.left);
+    expect(map.getBoundingClientRect().top).to.be.below(facts.bottom);
   });
 
   it('never puts the other party’s coordinates into the page', async () => {
@@ -398,8 +474,13 @@ describe('theming and layout', () => {
     const m = await mount({ ...sellerOnly }, { stations: richStations, geocoder: async () => null });
     await ready(m);
     $<HTMLDetailsElement>(m, '[part~="details"]')!.open = true;
-    const targets = $$(m, 'button, a, summary, input');
+    $<HTMLElement>(m, '[part~="directions-menu"]')!.click();
+    $<HTMLButtonElement>(m, '[part~="map-toggle"]')!.click();
+    await m.el.updateComplete;
+    // Every target on screen (a hidden one, such as "Map" where the map is always shown, has no size).
+    const targets = $$(m, 'button, a, summary, input').filter((t) => t.checkVisibility());
     expect(targets.length).to.be.greaterThan(10);
+    expect(targets.filter((t) => t.getAttribute('part') === 'directions')).to.have.length(3);
     for (const t of targets) expect(t.getBoundingClientRect().height, text(t) || t.outerHTML.slice(0, 60)).to.be.at.least(44);
   });
 });
@@ -416,8 +497,7 @@ describe('keyboard and screen readers', () => {
       visited.push(active?.getAttribute('part') ?? active?.tagName.toLowerCase() ?? 'none');
       if (active?.getAttribute('part') === 'show') break;
     }
-    expect(visited.slice(0, 2)).to.deep.equal(['select', 'share']);
-    expect(visited).to.include('directions');
+    expect(visited.slice(0, 3)).to.deep.equal(['select', 'share', 'directions-menu']);
     expect(visited.at(-1)).to.equal('show');
     await sendKeys({ press: 'Enter' });
     await m.el.updateComplete;

@@ -345,6 +345,9 @@ describe('<safetrade-meetup> actions', () => {
   it('"Suggest this station" fires safetrade-select with that suggestion', async () => {
     const m = await mount(positions(), { stations: nyc });
     await ready(m);
+    // An alternative shows its actions once opened.
+    (shadow(m.el).querySelectorAll('[part~="suggestion"]')[1]!.querySelector('[part~="show"]') as HTMLButtonElement).click();
+    await m.el.updateComplete;
     const second = shadow(m.el).querySelectorAll('[part~="suggestion"]')[1]!;
     (second.querySelector('[part~="select"]') as HTMLButtonElement).click();
     const [event] = m.of('safetrade-select');

@@ -43,6 +43,7 @@ honestTwin.attribution = ['Honest source'];
 honestTwin.stations.forEach((s: { url: string; features: string[] }) => Object.assign(s, { url: 'https://example.org/station', features: ['video', 'lit'] }));
 
 /** Shows a station's full card: on a card-per-suggestion layout it already is; in a list of rows, its "show" button opens it. */
+const openCard = (m: Mounted, id: string) => card(m, id);
 async function card(m: Mounted, id: string): Promise<Element> {
   const row = shadow(m.el).querySelector(`[data-station-id="${id}"]`)!;
   const show = row.querySelector('[part~="show"]') as HTMLButtonElement | null;
@@ -103,7 +104,8 @@ afterEach(() => {
 describe('a hostile dataset: nothing executes', () => {
   /** Uses everything a buyer can: select and share every card (the message to copy is shown), the sources. */
   async function session(m: Mounted): Promise<Set<string>> {
-    for (const card of shadow(m.el).querySelectorAll('[part~="suggestion"]')) {
+    for (const id of suggestionIds(m.el)) {
+      const card = await openCard(m, id!); // alternatives show their actions once opened
       (card.querySelector('[part~="select"]') as HTMLButtonElement).click();
       (card.querySelector('[part~="share"]') as HTMLButtonElement).click();
       await settled(m, () => m.of('safetrade-share').some((e) => e.detail.suggestion.station.id === card.getAttribute('data-station-id')));

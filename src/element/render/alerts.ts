@@ -2,18 +2,22 @@
 import { html, nothing } from 'lit';
 import type { RenderContext } from './context.js';
 import { ownDistance } from './distance.js';
+import { renderNoStationHelp } from './help.js';
 
 export function renderErrors(ctx: RenderContext) {
   const { messages: m, view } = ctx;
   if (!view.errors.length) return nothing;
+  // The help for "no station near enough" follows the alert, outside it, so that screen readers
+  // announce the short alert and people read on at their own pace.
   return html`<div part="alert" role="alert" class="alert">
-    ${view.errors.map(
-      (e) =>
-        html`<p data-code=${e.code}>${m.errors[e.code]}</p>
-          <p class="detail">${e.message}</p>
-          ${e.code === 'dataset-fetch' ? html`<button type="button" class="secondary" @click=${() => ctx.on.retry()}>${m.retry}</button>` : nothing}`,
-    )}
-  </div>`;
+      ${view.errors.map(
+        (e) =>
+          html`<p data-code=${e.code}>${m.errors[e.code]}</p>
+            <p class="detail">${e.message}</p>
+            ${e.code === 'dataset-fetch' ? html`<button type="button" class="secondary" @click=${() => ctx.on.retry()}>${m.retry}</button>` : nothing}`,
+      )}
+    </div>
+    ${view.errors.some((e) => e.code === 'no-station') ? renderNoStationHelp(ctx) : nothing}`;
 }
 
 export interface StatusState {

@@ -27,6 +27,10 @@ export interface Callbacks {
   geocode(event: SubmitEvent): void;
   clearLocation(): void;
   retry(): void;
+  /** The "Map" disclosure on narrow screens. */
+  toggleMap(): void;
+  /** A street tile failed: draw the schematic for this template from now on. */
+  tileError(template: string): void;
 }
 
 export interface RenderContext {
@@ -43,5 +47,13 @@ export interface RenderContext {
   manualShare: { id: string; text: string } | null;
   /** Whether the browser offers a native share sheet ("Share" instead of "Copy message"). */
   nativeShare: boolean;
+  /** The whole dataset when it is loaded at once (not tiled): what "the nearest station" is looked up in. */
+  stations: readonly Station[] | null;
+  /** Whether the viewer opened the map on a narrow screen (it is always shown on wider ones). */
+  mapOpen: boolean;
+  /** The map-tiles template whose tiles failed to load, if any: the schematic stands in for it. */
+  failedTiles: string | null;
+  /** The page's URL, which relative map-tiles templates resolve against. */
+  baseUrl: string | undefined;
   on: Callbacks;
 }

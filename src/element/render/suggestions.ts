@@ -1,7 +1,7 @@
-// The list of suggestions: the expanded one as the card, the alternatives as rows that open it.
+// The list of suggestions: the expanded one as the card, the alternatives as one-line rows (name,
+// distance) that open as the card; their actions appear with it.
 import { html } from 'lit';
 import type { Suggestion } from '../../core/types.js';
-import { renderActions } from './actions.js';
 import { renderCard } from './card.js';
 import type { RenderContext } from './context.js';
 import { ownDistance } from './distance.js';
@@ -24,6 +24,5 @@ export function renderSuggestion(ctx: RenderContext, s: Suggestion, best: boolea
       <span class="show-name"><bdi>${station.name}</bdi></span>
       <span class="show-distance">${ownDistance(ctx.messages, ctx.view, s)}</span>
     </button>
-    ${renderActions(ctx, s, false)}
   </li>`;
 }
