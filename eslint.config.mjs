@@ -28,7 +28,7 @@ export default tseslint.config(
     ...wc.configs['flat/best-practice'],
   },
   {
-    files: ['src/**/*.ts', 'examples/**/*.{js,tsx}', 'test/**/*.ts', 'test/fixtures/**/*.js'],
+    files: ['src/**/*.ts', 'examples/**/*.{js,tsx}', 'test/**/*.ts', 'test/fixtures/**/*.js', 'bench/attack.js'],
     languageOptions: { globals: globals.browser },
   },
   {
@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     // Node scripts and tests that drive Chromium: page.evaluate() callbacks run in the browser.
-    files: ['test/node/**', 'scripts/screenshots.mjs', 'bench/cls.mjs'],
+    files: ['test/node/**', 'scripts/screenshots.mjs', 'bench/cls.mjs', 'bench/privacy.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -157,7 +157,7 @@ function pageHtml(params) {
  * dist/safetrade-meetup.js as `npm run build` makes it (same Rollup config), except that terser
  * keeps function names so that the trace can name them.
  */
-async function buildScriptTag(root, outfile) {
+export async function buildScriptTag(root, outfile) {
   const cwd = process.cwd();
   process.chdir(root); // the config's plugins (TypeScript: tsconfig.json, src/) resolve paths from here when made
   try {

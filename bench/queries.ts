@@ -1,7 +1,7 @@
 // The query benchmark, the same code in Node and in Chromium (bench/run.mjs bundles it for both):
 // indexed vs brute force per mode and N, medians of batches (Chromium's clock is coarsened to
 // 0.1 ms, so every sample times a whole batch of queries), plus a check that every answer agrees.
-import { createStationIndex, searchIndex } from '../src/core/index-tree.js';
+import { createStationIndex, searchIndex } from '../src/core/kdtree.js';
 import { scan } from '../src/core/rank.js';
 import type { RankSettings } from '../src/core/rule.js';
 import type { LatLng, Mode, Suggestion } from '../src/core/types.js';

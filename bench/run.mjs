@@ -4,6 +4,7 @@
 //   npm run bench                   everything
 //   npm run bench -- --quick        N up to 10k, fewer samples (a smoke run)
 //   npm run bench -- --no-browser   Node only
+//   npm run bench -- --queries-only just the query and index-build tables (with or without --no-browser)
 //   npm run bench -- --load-only    just the throttled page load (--repeat=3 runs each, --only=shipped,tiles;
 //                                   BENCH_CPU=1 in the environment: no CPU throttling, default 4)
 //   npm run bench -- --tiles-only   just bytes and requests per query, tiles vs one file
@@ -23,6 +24,7 @@ const quick = process.argv.includes('--quick');
 const browser = !process.argv.includes('--no-browser');
 const loadOnly = process.argv.includes('--load-only');
 const tilesOnly = process.argv.includes('--tiles-only');
+const queriesOnly = process.argv.includes('--queries-only');
 const sizes = quick ? [100, 1000, 10000] : [100, 1000, 10000, 100000];
 const budgetMs = quick ? 100 : 400;
 
@@ -97,8 +99,8 @@ async function tilesTable() {
 }
 
 if (!loadOnly && !tilesOnly) await queryTables();
-if (!loadOnly) await tilesTable();
-if (browser && !tilesOnly && (!quick || loadOnly)) {
+if (!loadOnly && !queriesOnly) await tilesTable();
+if (browser && !tilesOnly && !queriesOnly && (!quick || loadOnly)) {
   const { runLoadBench, CPU_SLOWDOWN } = await import('./load.mjs');
   const { chromium } = await import('playwright-core');
   const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);

@@ -8,8 +8,10 @@
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { assemble, formatIssue, readInput } from './lib/stations.mjs';
-import { writeTiles } from './lib/tiles.mjs';
+
+// Loaded when a command runs, not at start: they read the rules from dist/core.js, and
+// `--help` must work (and a missing build must fail with one clear line) without it.
+const stationsLib = () => import('./lib/stations.mjs');
 
 const USAGE = `Usage: safetrade-stations <command> [options]
 
@@ -30,6 +32,8 @@ Options:
         --tiles <dir>             also split the result into adaptive tiles plus
                                   <dir>/manifest.json (for stations-src; docs/TILES.md)
         --max-per-tile <n>        stations per tile at most (default 128)
+        --tile-url <template>     where the manifest says each tile is, relative to
+                                  it, with {id} (default "tiles/{id}.json")
   -h, --help                      this text
   -v, --version                   the version
 
@@ -48,6 +52,7 @@ const COMMANDS = {
       'skip-invalid': { type: 'boolean' },
       tiles: { type: 'string' },
       'max-per-tile': { type: 'string' },
+      'tile-url': { type: 'string' },
     },
     run: build,
   },
@@ -94,6 +99,7 @@ const plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`
 
 async function validate(files, { strict }, { print }) {
   if (files.length !== 1) throw new UsageError(`validate takes one file (got ${files.length})`);
+  const { assemble, formatIssue, readInput } = await stationsLib();
   const input = await readInput(files[0]);
   let valid = 0;
   const { pending, issues } = await assemble([input], { duplicates: 'error', keep: 'none', onStation: () => valid++ });
@@ -117,6 +123,8 @@ async function build(files, values, { print, warn }) {
   if (maxPerTile !== undefined && !values.tiles) throw new UsageError('--max-per-tile goes with --tiles <dir>');
   if (values.updated !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.updated))
     throw new UsageError(`--updated must be a date as YYYY-MM-DD (got "${values.updated}")`);
+  if (values['tile-url'] !== undefined && !values.tiles) throw new UsageError('--tile-url goes with --tiles <dir>');
+  const { assemble, formatIssue, readInput } = await stationsLib();
   const inputs = [];
   for (const file of files) inputs.push(await readInput(file));
   const { dataset, pending, issues } = await assemble(inputs, { duplicates: 'first', name: values.name, updated: values.updated, keep: 'stations' });
@@ -135,7 +143,8 @@ async function build(files, values, { print, warn }) {
       (pending.length ? `, ${pending.length} pending not shipped` : ''),
   );
   if (values.tiles) {
-    const { files } = await writeTiles(dataset, values.tiles, { maxPerTile });
+    const { writeTiles } = await import('./lib/tiles.mjs');
+    const { files } = await writeTiles(dataset, values.tiles, { maxPerTile, url: values['tile-url'] });
     print(`${files[0]}: ${plural(dataset.stations.length, 'station')} in ${plural(files.length - 1, 'tile')}`);
   }
   return 0;
@@ -143,6 +152,7 @@ async function build(files, values, { print, warn }) {
 
 async function stats(files, _values, { print }) {
   if (files.length !== 1) throw new UsageError(`stats takes one file (got ${files.length})`);
+  const { assemble, readInput } = await stationsLib();
   const input = await readInput(files[0]);
   // Counted as the stations stream past, so a big file is never held whole.
   const tallies = { countries: new Map(), regions: new Map(), kinds: new Map(), features: new Map(), hours: new Map(), timezones: new Map() };

@@ -7,20 +7,15 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { csvRecords, CsvError } from './csv.mjs';
 
-let core;
-/** dist/core.js is the widget's own core; the CLI ships next to it in the package. */
-export async function loadCore() {
-  if (!core) {
-    try {
-      core = await import(new URL('../../dist/core.js', import.meta.url).href);
-    } catch (error) {
-      throw new Error(`cannot load dist/core.js (${error.message}); run \`npm run build\` first`);
-    }
-  }
-  return core;
-}
+// dist/core.js is the widget's own core, shipped next to the CLI in the package: the CLI takes
+// its rules from there (the dataset outline, the hours ranges, the weekdays, how a bad value is
+// quoted) instead of restating them, so the two cannot drift apart.
+const { parseDataset, checkDatasetOutline, isHoursRange, describe, DatasetError, DATASET_FORMAT, DATASET_VERSION, FEATURES, WEEKDAYS } = await import(
+  new URL('../../dist/core.js', import.meta.url).href
+).catch((error) => {
+  throw new Error(`cannot load dist/core.js (${error.message}); run \`npm run build\` first`);
+});
 
-export const FORMAT = 'safetrade-stations';
 const CHUNK = 5000;
 
 /** Station fields a CSV column or a GeoJSON property may carry (the dataset's own names). */
@@ -48,11 +43,6 @@ const REQUIRED_COLUMNS = ['id', 'name', 'address', 'country', 'lat', 'lng'];
 // Common spellings in exported spreadsheets; named in the message, never renamed silently.
 const ALIASES = { latitude: 'lat', longitude: 'lng', lon: 'lng', long: 'lng', station_id: 'id' };
 
-// The same time rule as the core's hours schema, checked here only to word the message for
-// the CSV notation; the core validates the result again.
-const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d';
-const RANGE = new RegExp(`^(${TIME})-(${TIME}|24:00)$`);
-const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 const HOURS_MUST = 'must be "24/7" or days and times like "mo-fr 09:00-17:00; sa 10:00-14:00; su closed"';
 // A plain decimal (or exponent) number; anything else, like "NaN", "40,7" or "40.7N", goes to
 // the core as the original text so that the message quotes what the file says.
@@ -190,10 +180,12 @@ export function readGeoJson(json, file) {
 /** @returns {Input} */
 export function readDataset(json, file) {
   if (!json || typeof json !== 'object' || Array.isArray(json))
-    throw new Error(`${file}: expected a ${FORMAT} dataset or a GeoJSON FeatureCollection (got ${describe(json)})`);
-  if (json.format !== FORMAT) throw new Error(`${file}: "format" must be "${FORMAT}" (got ${describe(json.format)})`);
-  if (json.version !== 1) throw new Error(`${file}: "version" must be 1 (got ${describe(json.version)})`);
-  if (!Array.isArray(json.stations)) throw new Error(`${file}: "stations" must be an array (got ${describe(json.stations)})`);
+    throw new Error(`${file}: expected a ${DATASET_FORMAT} dataset or a GeoJSON FeatureCollection (got ${describe(json)})`);
+  try {
+    checkDatasetOutline(json);
+  } catch (error) {
+    throw error instanceof DatasetError ? new Error(`${file}: ${error.message}`) : error;
+  }
   const input = { file, kind: 'dataset', issues: [], attribution: [], total: json.stations.length };
   if (typeof json.name === 'string') input.name = json.name;
   if (typeof json.updated === 'string') input.updated = json.updated;
@@ -283,8 +275,7 @@ export function parseHours(cell) {
     const spec = m[2].trim().toLowerCase();
     const ranges = spec === 'closed' ? [] : spec.split(/\s*,\s*/);
     for (const r of ranges) {
-      const t = RANGE.exec(r);
-      if (!t || t[1] === t[2]) return null;
+      if (!isHoursRange(r)) return null;
     }
     for (const d of days) out[d] = [...(out[d] ?? []), ...ranges];
   }
@@ -295,10 +286,10 @@ function expandDays(spec) {
   const days = [];
   for (const part of spec.split(',')) {
     const [from, to = from, extra] = part.split('-');
-    const a = DAYS.indexOf(from);
-    const b = DAYS.indexOf(to);
+    const a = WEEKDAYS.indexOf(from);
+    const b = WEEKDAYS.indexOf(to);
     if (extra !== undefined || a < 0 || b < 0 || b < a) return null;
-    days.push(...DAYS.slice(a, b + 1));
+    days.push(...WEEKDAYS.slice(a, b + 1));
   }
   return days;
 }
@@ -316,7 +307,6 @@ function expandDays(spec) {
  *   the stations, 'none' neither (validate, stats: pass onStation to look at each one).
  */
 export async function assemble(inputs, options = {}) {
-  const { parseDataset, FEATURES } = await loadCore();
   const keep = options.keep ?? 'rows';
   /** @type {Issue[]} */ let issues = [];
   const firstById = new Map();
@@ -339,7 +329,7 @@ export async function assemble(inputs, options = {}) {
         issues.push({ where: row.where, level: 'warning', reason: `features: unknown word ${describe(word)} ignored (known: ${FEATURES.join(', ')})` });
       }
     }
-    const parsed = parseDataset({ format: FORMAT, version: 1, stations: chunk.map((r) => r.station) });
+    const parsed = parseDataset({ format: DATASET_FORMAT, version: DATASET_VERSION, stations: chunk.map((r) => r.station) });
     const rejectedAt = new Set();
     for (const r of parsed.rejected) {
       rejectedAt.add(r.index);
@@ -387,7 +377,7 @@ export async function assemble(inputs, options = {}) {
 
   // A pending row is listed, not shipped; it still needs a valid id, name and country, and may
   // lack only its address and coordinate.
-  const pendingCheck = parseDataset({ format: FORMAT, version: 1, stations: pending.map((r) => r.station) });
+  const pendingCheck = parseDataset({ format: DATASET_FORMAT, version: DATASET_VERSION, stations: pending.map((r) => r.station) });
   for (const r of pendingCheck.rejected) {
     if (!/^(address|lat|lng): missing$/.test(r.reason))
       issues.push({ where: pending[r.index].where, level: 'error', reason: `${r.reason} (a pending row still needs a valid id, name and country)` });
@@ -396,7 +386,7 @@ export async function assemble(inputs, options = {}) {
   const updated = options.updated ?? maxDate([...inputs.map((i) => i.updated), newestVerified]);
   const names = unique(inputs.map((i) => i.name).filter(Boolean));
   const name = options.name ?? (names.length === 1 ? names[0] : undefined);
-  const dataset = { format: FORMAT, version: 1 };
+  const dataset = { format: DATASET_FORMAT, version: DATASET_VERSION };
   if (name) dataset.name = name;
   if (updated) dataset.updated = updated;
   dataset.attribution = [...credits];
@@ -441,13 +431,4 @@ function sortIssues(issues, files) {
     const [fb, nb] = keys.get(b);
     return fa - fb || na - nb;
   });
-}
-
-/** A short, safe rendering of a value for messages (as the core words it). */
-export function describe(value) {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  const json = JSON.stringify(value);
-  return json.length > 60 ? `${json.slice(0, 60)}…` : json;
 }

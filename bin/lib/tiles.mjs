@@ -1,5 +1,5 @@
 // Writes a dataset as adaptive tiles plus a manifest (docs/TILES.md), validated by the widget's own
-// dist/core.js. Shared by the CLI (`safetrade-stations build --tiles`) and data/build-tiles.mjs.
+// dist/core.js. Shared by the CLI (`safetrade-stations build --tiles`) and data/build.mjs.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 

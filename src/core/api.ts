@@ -2,8 +2,9 @@
 // exposes: all of it but buildTiles, which only a build needs (the CLI or safetrade-meetup/core).
 export { parseDataset, DatasetError, DATASET_FORMAT, DATASET_VERSION, FEATURES, STATION_KINDS, WEEKDAYS } from './dataset.js';
 export { openingState, isOpenAt, parseDateTime, type OpeningState, type WeekTime } from './hours.js';
-export { rankStations, MODES, DEFAULT_LIMIT, DEFAULT_MAX_DISTANCE_KM, DEFAULT_MODE, INDEX_MIN_STATIONS } from './rank.js';
-export { createStationIndex, queryIndex, type StationIndex } from './index-tree.js';
+export { rankStations, INDEX_MIN_STATIONS } from './rank.js';
+export { MODES, DEFAULT_LIMIT, DEFAULT_MAX_DISTANCE_KM, DEFAULT_MODE } from './rule.js';
+export { createStationIndex, queryIndex, type StationIndex } from './kdtree.js';
 export {
   parseTileManifest,
   isTileManifest,
@@ -18,6 +19,6 @@ export {
   type TileLoader,
   type TilePlan,
 } from './tiles.js';
-export { distanceKm } from './geo.js';
+export { distanceKm, cellCenter } from './geo.js';
 export type * from './types.js';
 export type { HoursRankOptions } from './rank.js';

@@ -74,6 +74,18 @@ export function parseDataset(input: unknown): ParsedDataset {
   return runNow(parseDatasetSteps(input));
 }
 
+/**
+ * The dataset's outline: an object with the right `format` and `version` and a `stations` array.
+ * The CLI checks files with this too, so both refuse the same files with the same words.
+ * @throws DatasetError quoting the first field that is wrong.
+ */
+export function checkDatasetOutline(input: unknown): asserts input is Record<string, unknown> & { stations: unknown[] } {
+  if (!isPlainObject(input)) throw new DatasetError(`expected a safetrade-stations dataset object (got ${describe(input)})`);
+  if (!FORMAT.safeParse(input.format).success) throw new DatasetError(`"format" must be "${DATASET_FORMAT}" (got ${describe(input.format)})`);
+  if (!VERSION.safeParse(input.version).success) throw new DatasetError(`"version" must be ${DATASET_VERSION} (got ${describe(input.version)})`);
+  if (!Array.isArray(input.stations)) throw new DatasetError(`"stations" must be an array (got ${describe(input.stations)})`);
+}
+
 /** Stations checked between two points where parseDatasetSteps may pause. */
 const STATIONS_PER_STEP = 16;
 
@@ -82,10 +94,7 @@ const STATIONS_PER_STEP = 16;
  * first step, whether run at once or in slices that give the main thread back.
  */
 export function* parseDatasetSteps(input: unknown): Steps<ParsedDataset> {
-  if (!isPlainObject(input)) throw new DatasetError(`expected a safetrade-stations dataset object (got ${describe(input)})`);
-  if (!FORMAT.safeParse(input.format).success) throw new DatasetError(`"format" must be "${DATASET_FORMAT}" (got ${describe(input.format)})`);
-  if (!VERSION.safeParse(input.version).success) throw new DatasetError(`"version" must be ${DATASET_VERSION} (got ${describe(input.version)})`);
-  if (!Array.isArray(input.stations)) throw new DatasetError(`"stations" must be an array (got ${describe(input.stations)})`);
+  checkDatasetOutline(input);
   const result: ParsedDataset = { stations: [], rejected: [], warnings: [], attribution: [] };
   if (text.safeParse(input.name).success) result.name = input.name as string;
   if (date.safeParse(input.updated).success) result.updated = input.updated as string;
@@ -160,6 +169,12 @@ function copyHours(value: unknown): Station['hours'] {
   return out;
 }
 
+/** Whether `range` is one opening range, "HH:MM-HH:MM" (the end may be 24:00), that is not empty. */
+export function isHoursRange(range: string): boolean {
+  const m = RANGE.exec(range);
+  return m !== null && m[1] !== m[2];
+}
+
 function isWeeklyHours(value: unknown): boolean {
   if (!isPlainObject(value)) return false;
   const days = Object.keys(value);
@@ -167,14 +182,7 @@ function isWeeklyHours(value: unknown): boolean {
     days.length > 0 &&
     days.every((day) => {
       const ranges = value[day];
-      return (
-        (WEEKDAYS as readonly string[]).includes(day) &&
-        Array.isArray(ranges) &&
-        ranges.every((r) => {
-          const m = typeof r === 'string' ? RANGE.exec(r) : null;
-          return m !== null && m[1] !== m[2];
-        })
-      );
+      return (WEEKDAYS as readonly string[]).includes(day) && Array.isArray(ranges) && ranges.every((r) => typeof r === 'string' && isHoursRange(r));
     })
   );
 }

@@ -4,3 +4,7 @@
  */
 export * from './api.js';
 export { buildTiles, type BuildTilesOptions } from './tiles.js';
+// The rules the safetrade-stations CLI words its messages with, taken from here so that a file
+// the CLI accepts is a file the widget accepts. Not on the script tag's global: no page needs them.
+export { checkDatasetOutline, isHoursRange } from './dataset.js';
+export { describe } from './geo.js';

@@ -1,11 +1,9 @@
 import haversine from 'haversine-distance';
 import { describe } from './geo.js';
 import { assertDate, isOpenAt } from './hours.js';
-import { createStationIndex, searchIndex, type StationIndex } from './index-tree.js';
+import { createStationIndex, searchIndex, type StationIndex } from './kdtree.js';
 import { checkOptions, checkParties, compareScored, score, type RankSettings, type Scored } from './rule.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from './types.js';
-
-export * from './rule.js';
 
 /** Below this many stations a linear scan is as fast as the index (see bench/), so none is built. */
 export const INDEX_MIN_STATIONS = 1000;
@@ -24,7 +22,8 @@ export function rankStations(stations: readonly Station[], parties: Parties, opt
   const { openAt, preferOpenAt } = checkHoursOptions(options);
   const run = (accept: RankSettings['accept'], limit: number) => {
     const s = { ...settings, limit, accept };
-    return stations.length >= INDEX_MIN_STATIONS ? searchIndex(indexFor(stations), seller, buyer, s) : scan(stations, seller, buyer, s);
+    const index = indexFor(stations);
+    return index ? searchIndex(index, seller, buyer, s) : scan(stations, seller, buyer, s);
   };
   const openThen = openAt ? (s: Station) => isOpenAt(s, openAt) !== false : undefined;
   const ranked = run(openThen, settings.limit);
@@ -81,8 +80,13 @@ export function scan(stations: readonly Station[], seller: LatLng, buyer: LatLng
 
 const indexes = new WeakMap<readonly Station[], StationIndex>();
 
-/** The index of `stations`, built on first use; rebuilt if the array's length changed since. */
-export function indexFor(stations: readonly Station[]): StationIndex {
+/**
+ * The index rankStations searches for `stations`, or null to scan them: below INDEX_MIN_STATIONS,
+ * or (the one place to change for it) while no index is at hand. Built on first use and kept
+ * while the array lives; rebuilt if the array's length changed since.
+ */
+export function indexFor(stations: readonly Station[]): StationIndex | null {
+  if (stations.length < INDEX_MIN_STATIONS) return null;
   let index = indexes.get(stations);
   if (!index || index.ids.length !== stations.length) {
     index = createStationIndex(stations);

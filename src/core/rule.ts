@@ -1,6 +1,7 @@
-// The contract's ranking rule in one place: option checks, sort keys per mode, and the order.
-// Both the linear scan (rank.ts) and the index search (index-tree.ts) score with these, so
-// their results can only be identical.
+// The ranking rule in one place: option checks, sort keys per mode, and the order. Both the
+// linear scan (rank.ts) and the k-d tree search (kdtree.ts) score with these, so their results
+// can only be identical. Its own file, apart from rankStations, so that the tree depends on the
+// rule and not on the scan, the hours and the cache of indexes (rank.ts imports the tree).
 import { assertLatLng, describe } from './geo.js';
 import type { LatLng, Mode, Parties, RankOptions, Station, Suggestion } from './types.js';
 
@@ -53,9 +54,11 @@ export function checkParties(parties: Parties): { seller: LatLng; buyer: LatLng 
   if (typeof parties !== 'object' || parties === null) {
     throw new TypeError(`parties must be {seller, buyer?} (got ${describe(parties)})`);
   }
-  assertLatLng(parties.seller, 'parties.seller');
-  if (parties.buyer != null) assertLatLng(parties.buyer, 'parties.buyer');
-  return { seller: parties.seller, buyer: parties.buyer ?? null };
+  const { seller, buyer } = parties;
+  assertLatLng(seller, 'parties.seller');
+  if (buyer != null) assertLatLng(buyer, 'parties.buyer');
+  // Copies with lat and lng only: haversine-distance would read a `latitude` or `lon` key first.
+  return { seller: { lat: seller.lat, lng: seller.lng }, buyer: buyer == null ? null : { lat: buyer.lat, lng: buyer.lng } };
 }
 
 export function checkOptions(options: RankOptions): RankSettings {

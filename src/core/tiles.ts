@@ -7,9 +7,10 @@
 import haversine from 'haversine-distance';
 import { DATASET_FORMAT, DATASET_VERSION, DatasetError } from './dataset.js';
 import { describe } from './geo.js';
-import { boxKm, party, type PartyCoords } from './index-tree.js';
+import { boxKm, party, type PartyCoords } from './bounds.js';
 import { bestIsClosed, checkHoursOptions, openFirst, rankStations, type HoursRankOptions } from './rank.js';
 import { checkOptions, checkParties, key1, score, type RankSettings } from './rule.js';
+import { runInSlices, runNow, type Steps } from './slices.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from './types.js';
 
 export const TILES_FORMAT = 'safetrade-stations-tiles';
@@ -18,7 +19,15 @@ export const TILES_VERSION = 2;
 export const DEFAULT_MAX_PER_TILE = 128;
 export const DEFAULT_TILE_URL = 'tiles/{id}.json';
 /** Past this depth (cells ~0.0003° tall) stations share a spot; the tile keeps them all. */
-const MAX_DEPTH = 24;
+export const MAX_DEPTH = 24;
+/**
+ * The most tiles, and split cells, a manifest may declare. A 20 MB manifest could declare 60
+ * million tiles, and building them all would freeze the page and take gigabytes; 65,536 is far
+ * above any honest build (100,000 stations at 128 per tile make about 1,500 tiles) and costs a
+ * page a few megabytes, built in slices. Checked from the tree string, before anything is built.
+ */
+export const MAX_TILES = 65_536;
+export const MAX_SPLIT_CELLS = 65_536;
 /**
  * The tree: one character per split cell, breadth-first; its four quarters (SW, SE, NW, NE)
  * as base-3 digits, 0 empty, 1 a tile, 2 split further: code = 27·SW + 9·SE + 3·NW + NE.
@@ -126,6 +135,14 @@ export function isTileManifest(input: unknown): boolean {
 
 /** Validates a manifest; throws a DatasetError quoting the bad value. */
 export function parseTileManifest(input: unknown): ParsedTileManifest {
+  return runNow(parseTileManifestSteps(input));
+}
+
+/**
+ * parseTileManifest in steps (slices.ts): the tree string is counted (and the caps checked)
+ * before anything is built, and both the count and the build pause every so often.
+ */
+export function* parseTileManifestSteps(input: unknown): Steps<ParsedTileManifest> {
   if (!isTileManifest(input)) throw new DatasetError(`format must be "${TILES_FORMAT}" (got ${describe((input as { format?: unknown })?.format)})`);
   const m = input as Record<string, unknown>;
   if (m.version !== TILES_VERSION) throw new DatasetError(`version must be ${TILES_VERSION} (got ${describe(m.version)}; rebuild the tiles)`);
@@ -142,34 +159,118 @@ export function parseTileManifest(input: unknown): ParsedTileManifest {
   if (typeof build !== 'string' || !/^[0-9a-z]{1,64}$/.test(build)) {
     throw new DatasetError(`build must be a tag of 1 to 64 digits and small letters (got ${describe(build)})`);
   }
-  if (typeof tree !== 'string' || !/^[0-9A-Za-z!#$%&()*+,\-./:;<=>?]+$/.test(tree)) {
-    throw new DatasetError(`tree must be a non-empty string of the 81 tree characters (got ${describe(tree)})`);
+  const declared = typeof tree === 'string' && tree.length > 0 ? yield* countTiles(tree) : -1;
+  if (declared < 0) throw new DatasetError(`tree must be a non-empty string of the 81 tree characters (got ${describe(tree)})`);
+  const splitCells = (tree as string).length;
+  if (declared > MAX_TILES || splitCells > MAX_SPLIT_CELLS) {
+    throw new DatasetError(
+      `tree declares ${count(declared)} tiles in ${count(splitCells)} split cells, over the limit of ${count(MAX_TILES)} tiles and ${count(MAX_SPLIT_CELLS)} split cells (rebuild with a larger maxPerTile)`,
+    );
   }
   const tiles: Tile[] = [];
+  const root: Cell = { bbox: [-180, -90, 180, 90], quads: [] };
   // The split cells, breadth-first: the q-th one is described by tree[q].
-  const split: { id: string; cell: number[]; depth: number }[] = [{ id: 't', cell: [-180, -90, 180, 90], depth: 0 }];
+  const split: { id: string; cell: Cell; depth: number }[] = [{ id: 't', cell: root, depth: 0 }];
   for (let q = 0; q < split.length; q++) {
+    if (q % 256 === 255) yield;
     const { id, cell, depth } = split[q]!;
-    if (q >= tree.length) throw new DatasetError(`tree ends early: no code for split cell ${id}`);
-    const code = TREE_ALPHABET.indexOf(tree[q]!);
+    if (q >= splitCells) throw new DatasetError(`tree ends early: no code for split cell ${id}`);
+    const code = TREE_ALPHABET.indexOf((tree as string)[q]!);
+    const [w, s, e, n] = cell.bbox;
     for (let i = 0; i < 4; i++) {
       const kind = Math.floor(code / 3 ** (3 - i)) % 3;
-      const child = { id: id + i, cell: cellOf(i, cell[0]!, cell[1]!, cell[2]!, cell[3]!), depth: depth + 1 };
-      if (kind === 2 && child.depth >= MAX_DEPTH) throw new DatasetError(`tree nests too deep at ${child.id}`);
-      if (kind === 2) split.push(child);
-      if (kind === 1) {
-        const maxCount = child.depth === MAX_DEPTH ? Infinity : (maxPerTile as number);
-        tiles.push({ id: child.id, url: url.replace('{id}', child.id), bbox: child.cell as Tile['bbox'], minCount: 1, maxCount, expected: 0, build });
+      if (kind === 0) continue;
+      const childId = id + i;
+      const bbox = cellOf(i, w, s, e, n) as Tile['bbox'];
+      if (kind === 2 && depth + 1 >= MAX_DEPTH) throw new DatasetError(`tree nests too deep at ${childId}`);
+      if (kind === 2) {
+        const child: Cell = { bbox, quads: [] };
+        cell.quads.push(child);
+        split.push({ id: childId, cell: child, depth: depth + 1 });
+      } else {
+        const maxCount = depth + 1 === MAX_DEPTH ? Infinity : (maxPerTile as number);
+        const tile: Tile = { id: childId, url: url.replace('{id}', childId), bbox, minCount: 1, maxCount, expected: 0, build };
+        cell.quads.push(tile);
+        tiles.push(tile);
       }
     }
   }
-  if (tree.length > split.length) throw new DatasetError(`tree has ${tree.length - split.length} extra codes after the last cell`);
-  const [min, max] = tiles.reduce(([a, b], t) => [a + t.minCount, b + t.maxCount], [0, 0]);
+  if (splitCells > split.length) throw new DatasetError(`tree has ${splitCells - split.length} extra codes after the last cell`);
+  let [min, max] = [0, 0];
+  for (const t of tiles) [min, max] = [min + t.minCount, max + t.maxCount];
   if (!Number.isInteger(stations) || (stations as number) < min || (stations as number) > max) {
     throw new DatasetError(`stations must be a whole number in ${min}…${max} for this tree (got ${describe(stations)})`);
   }
   for (const t of tiles) t.expected = (stations as number) / tiles.length;
+  TREES.set(tiles, root);
   return { manifest: input as unknown as TileManifest, tiles };
+}
+
+/** Tiles per tree character (the base-3 digits that are 1), or -1 for a character not in the alphabet. */
+const TILES_IN_CODE = new Int8Array(128).fill(-1);
+for (let code = 0; code < TREE_ALPHABET.length; code++) {
+  TILES_IN_CODE[TREE_ALPHABET.charCodeAt(code)] = [27, 9, 3, 1].filter((d) => Math.floor(code / d) % 3 === 1).length;
+}
+
+/** The tiles a tree string declares, read from its characters alone; -1 when one is not a tree character. */
+function* countTiles(tree: string): Steps<number> {
+  let tiles = 0;
+  for (let i = 0; i < tree.length; i++) {
+    if (i % 65_536 === 65_535) yield;
+    const c = tree.charCodeAt(i);
+    const n = c < 128 ? TILES_IN_CODE[c]! : -1;
+    if (n < 0) return -1;
+    tiles += n;
+  }
+  return tiles;
+}
+
+/** 1048576 → "1,048,576". Not toLocaleString: the first Intl call on a page costs ~20 ms, for a developer's message. */
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** A split cell of the tree: its box and the non-empty quarters, each a split cell or a tile. */
+interface Cell {
+  bbox: Tile['bbox'];
+  quads: (Cell | Tile)[];
+}
+
+/** The tree of each tile list parseTileManifest returned, for walking instead of scanning. */
+const TREES = new WeakMap<readonly Tile[], Cell>();
+
+/**
+ * The tree over `tiles`: the one parseTileManifest built, or, for a list made another way, one
+ * made from the tile ids (a tile id spells its path from the world cell), each split cell's box
+ * being the union of what lies beneath it, so that a walk finds every tile a scan would.
+ */
+function treeOf(tiles: readonly Tile[]): Cell {
+  let root = TREES.get(tiles);
+  if (root) return root;
+  root = { bbox: [-180, -90, 180, 90], quads: [] };
+  const cells = new Map<string, Cell>([['t', root]]);
+  const path: Cell[] = [];
+  for (const tile of tiles) {
+    let at = root;
+    path.length = 0;
+    const steps = /^t[0-3]*$/.test(tile.id) ? tile.id.length - 1 : 0;
+    for (let d = 1; d < steps; d++) {
+      const id = tile.id.slice(0, d + 1);
+      let next = cells.get(id);
+      if (!next) {
+        next = { bbox: [Infinity, Infinity, -Infinity, -Infinity], quads: [] };
+        cells.set(id, next);
+        at.quads.push(next);
+      }
+      path.push(next);
+      at = next;
+    }
+    at.quads.push(tile);
+    for (const cell of path) {
+      const [w, s, e, n] = cell.bbox;
+      cell.bbox = [Math.min(w, tile.bbox[0]), Math.min(s, tile.bbox[1]), Math.max(e, tile.bbox[2]), Math.max(n, tile.bbox[3])];
+    }
+  }
+  TREES.set(tiles, root);
+  return root;
 }
 
 /** A tile with the smallest ranking key (`k1`) any eligible station inside could have. */
@@ -183,15 +284,28 @@ interface Candidate {
 
 /**
  * The tiles that can hold an eligible station for these parties, with the smallest ranking key
- * (`k1`) any station inside could have, best first.
+ * (`k1`) any station inside could have, best first. Walks the tree and skips every split cell out
+ * of reach of either party, with all beneath it: a query costs what lies near it, not the tile
+ * count. Exactly the tiles (and order) a scan of every tile would give: a quarter's bound is never
+ * below its cell's, and the skip allows a margin far above rounding.
  */
-export function tilesByBound(tiles: readonly Tile[], seller: LatLng, buyer: LatLng | null, settings: RankSettings): Candidate[] {
+export function* tilesWithinReach(tiles: readonly Tile[], seller: LatLng, buyer: LatLng | null, settings: RankSettings): Steps<Candidate[]> {
   const s = party(seller);
   const b = buyer ? party(buyer) : null;
+  const reach = settings.maxDistanceKm * (1 + 1e-9) + 1e-9;
   const out: Candidate[] = [];
-  for (const tile of tiles) {
-    const k1 = boxBound(s, b, tile.bbox, settings);
-    if (k1 < Infinity) out.push({ tile, k1 });
+  const stack: (Cell | Tile)[] = [treeOf(tiles)];
+  for (let visited = 1; stack.length; visited++) {
+    if (visited % 512 === 0) yield;
+    const node = stack.pop()!;
+    const [w, south, e, n] = node.bbox;
+    if ('quads' in node) {
+      if (boxKm(s, w, south, e, n) > reach || (b && boxKm(b, w, south, e, n) > reach)) continue;
+      for (const quad of node.quads) stack.push(quad);
+    } else {
+      const k1 = boxBound(s, b, node.bbox, settings);
+      if (k1 < Infinity) out.push({ tile: node, k1 });
+    }
   }
   return out.sort((x, y) => x.k1 - y.k1 || (x.tile.id < y.tile.id ? -1 : 1));
 }
@@ -274,7 +388,7 @@ async function rankTilesOnce(tiles: readonly Tile[], parties: Parties, options: 
   const settings = checkOptions(options);
   const s = party(seller);
   const b = buyer ? party(buyer) : null;
-  const candidates = tilesByBound(tiles, seller, buyer, settings);
+  const candidates = await runInSlices(tilesWithinReach(tiles, seller, buyer, settings));
   const loaded = new Set<Tile>();
   const stations: Station[] = [];
   let rounds = 0;
@@ -284,20 +398,25 @@ async function rankTilesOnce(tiles: readonly Tile[], parties: Parties, options: 
     batch.forEach((t) => loaded.add(t));
     for (const list of await Promise.all(batch.map(load))) for (const st of list) stations.push(st);
   };
-  /** The tiles not loaded yet that could hold a station with a key up to `bound`. */
-  const upTo = (bound: number) => {
-    const out: Tile[] = [];
-    for (const c of candidates) {
-      if (c.k1 > bound) break;
-      if (!loaded.has(c.tile) && fineBound(c, s, b, settings) <= bound) out.push(c.tile);
-    }
-    return out;
-  };
+  /** The tiles not loaded yet that could hold a station with a key up to `bound`; in slices (64 bounds per tile). */
+  const upTo = (bound: number) =>
+    runInSlices(
+      (function* () {
+        const out: Tile[] = [];
+        let i = 0;
+        for (const c of candidates) {
+          if (c.k1 > bound) break;
+          if (++i % 64 === 0) yield;
+          if (!loaded.has(c.tile) && fineBound(c, s, b, settings) <= bound) out.push(c.tile);
+        }
+        return out;
+      })(),
+    );
   // Round one, `guess`: every tile that could hold a station with a key up to the guess. Without a
   // guess (too few stations expected within reach), all of them if they are few; else, and with
   // `bytes`, the best-bound tiles until they surely hold `limit` stations (and the ties of the last).
-  const guess = plan === 'guess' ? guessKey(candidates, seller, buyer, settings) : -Infinity;
-  const first = new Set(guess < Infinity || candidates.length <= GUESS_MARGIN * settings.limit ? upTo(guess) : []);
+  const guess = plan === 'guess' ? await runInSlices(guessKey(candidates, seller, buyer, settings)) : -Infinity;
+  const first = new Set(guess < Infinity || candidates.length <= GUESS_MARGIN * settings.limit ? await upTo(guess) : []);
   let held = first.size ? Infinity : 0;
   let last = -Infinity;
   for (const c of candidates) {
@@ -311,7 +430,7 @@ async function rankTilesOnce(tiles: readonly Tile[], parties: Parties, options: 
   const rank = () => rankStations(stations, { seller, buyer }, options.openAt ? { ...settings, openAt: options.openAt } : settings);
   let suggestions = rank();
   const kth = suggestions.length < settings.limit ? Infinity : keyOf(suggestions[suggestions.length - 1]!, settings);
-  await fetchRound(upTo(kth));
+  await fetchRound(await upTo(kth));
   if (rounds > 1) suggestions = rank();
   return { suggestions, tiles: [...loaded], rounds };
 }
@@ -322,12 +441,13 @@ async function rankTilesOnce(tiles: readonly Tile[], parties: Parties, options: 
  * the key by which GUESS_MARGIN × limit stations are expected. Only decides what round one loads;
  * the answer is exact whatever it returns.
  */
-function guessKey(candidates: Candidate[], seller: LatLng, buyer: LatLng | null, settings: RankSettings): number {
+function* guessKey(candidates: Candidate[], seller: LatLng, buyer: LatLng | null, settings: RankSettings): Steps<number> {
   const keys: number[] = [];
   let want = Infinity;
   let guess = Infinity;
   for (const { tile, k1 } of candidates) {
     if (k1 > guess) break; // every sample of this tile and the next ones is at least k1
+    yield; // 64 samples a tile
     const [w, s, e, n] = tile.bbox;
     want = Math.min(want, Math.ceil((GUESS_MARGIN * settings.limit * GUESS_GRID ** 2) / Math.max(1, tile.expected)));
     for (let i = 0; i < GUESS_GRID; i++)

@@ -1,7 +1,7 @@
 // Attribute parsing: the one boundary where host-supplied strings become typed inputs.
 // Nothing is repaired: a bad value becomes an error that quotes it.
-import { DEFAULT_LIMIT, DEFAULT_MAX_DISTANCE_KM, DEFAULT_MODE, MODES } from '../core/rank.js';
-import { describe, isLatitude, isLongitude } from '../core/geo.js';
+import { DEFAULT_LIMIT, DEFAULT_MAX_DISTANCE_KM, DEFAULT_MODE, MODES } from '../core/rule.js';
+import { cellCenter, cellRadiusKm, describe, isLatitude, isLongitude } from '../core/geo.js';
 import { parseDateTime } from '../core/hours.js';
 import type { LatLng, Mode } from '../core/types.js';
 import type { SafeTradeError } from './events.js';
@@ -43,7 +43,9 @@ export interface RawInputs {
 }
 
 export interface Inputs {
+  /** As given when the viewer is the seller; else only the centre of its 0.01° cell (cellCenter). */
   seller: LatLng | null;
+  /** As given when the viewer is the buyer; else only the centre of its 0.01° cell (cellCenter). */
   buyer: LatLng | null;
   viewer: Viewer;
   mode: Mode;
@@ -57,7 +59,13 @@ export interface Inputs {
   mapTiles: string | null;
 }
 
-/** Resolves raw values into inputs; each bad value is an error and the documented default stands in for options only. */
+/**
+ * Resolves raw values into inputs; each bad value is an error and the documented default stands in
+ * for options only. The other party's position (the seller's when `viewer` is buyer, the buyer's
+ * when it is seller) leaves here only as the centre of its 0.01° cell (contract v1.1): this is the
+ * one place the element reads the position attributes, so distances, eligibility, ranking, events,
+ * text, the map and tile requests can depend on nothing finer than that party's cell.
+ */
 export function resolveInputs(raw: RawInputs, attr: (name: string) => string | null): { inputs: Inputs; errors: SafeTradeError[] } {
   const errors: SafeTradeError[] = [];
   // Quote the attribute as the host wrote it when the value came from it; else the property value.
@@ -124,10 +132,13 @@ export function resolveInputs(raw: RawInputs, attr: (name: string) => string | n
     else mapTiles = raw.mapTiles as string;
   }
 
+  const seller = point('seller', raw.sellerLat, raw.sellerLng);
+  const buyer = point('buyer', raw.buyerLat, raw.buyerLng);
+  const viewer = choice('viewer', raw.viewer, ['buyer', 'seller'], 'buyer');
   const inputs: Inputs = {
-    seller: point('seller', raw.sellerLat, raw.sellerLng),
-    buyer: point('buyer', raw.buyerLat, raw.buyerLng),
-    viewer: choice('viewer', raw.viewer, ['buyer', 'seller'], 'buyer'),
+    seller: seller && viewer === 'buyer' ? cellCenter(seller) : seller,
+    buyer: buyer && viewer === 'seller' ? cellCenter(buyer) : buyer,
+    viewer,
     mode: choice('mode', raw.mode, MODES, DEFAULT_MODE),
     limit: limitOk ? (limit as number) : DEFAULT_LIMIT,
     maxDistanceKm: maxOk ? (max as number) : DEFAULT_MAX_DISTANCE_KM,
@@ -138,4 +149,16 @@ export function resolveInputs(raw: RawInputs, attr: (name: string) => string | n
     mapTiles,
   };
   return { inputs, errors };
+}
+
+/**
+ * The most either party may travel to a suggestion, in km, for "neither of you travels more than"
+ * (rounded up). The viewer's distance is exact; the other party's was measured from its cell's
+ * centre, and it may be anywhere in that cell, so its bound adds the cell's radius. A statement
+ * from the centre alone could be false for a seller at the far corner of the cell.
+ */
+export function mostEitherTravelsKm(inputs: Pick<Inputs, 'viewer' | 'seller' | 'buyer'>, sellerKm: number, buyerKm: number): number {
+  const other = inputs.viewer === 'buyer' ? inputs.seller : inputs.buyer;
+  const margin = other ? cellRadiusKm(other) : 0;
+  return inputs.viewer === 'buyer' ? Math.max(buyerKm, sellerKm + margin) : Math.max(sellerKm, buyerKm + margin);
 }

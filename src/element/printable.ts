@@ -16,3 +16,19 @@ export function size(bytes: number): string {
   if (bytes < 1024 * 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
   return `${+(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/**
+ * `text` with the credentials of every URL in it replaced by "***": "https://user:secret@host/x"
+ * becomes "https://***@host/x". A stations-src may carry a password, and whatever the widget
+ * prints (the alert, the error event, the console) is seen by people and scripts who must not
+ * learn it. The browser's own messages may quote the URL too, so the whole text is searched.
+ */
+export function redactCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:[/\\]{2})[^\s/\\?#]*@/gi, '$1***@');
+}
+
+/** Whether this page has an opaque origin ("null"): a sandboxed frame without allow-same-origin, a data: URL. */
+export function isOpaqueOrigin(): boolean {
+  const { origin } = globalThis as { origin?: string };
+  return origin === 'null' || globalThis.location?.origin === 'null';
+}

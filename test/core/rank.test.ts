@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { distanceKm, rankStations } from '../../src/core/index.js';
 import type { LatLng, Mode, Station } from '../../src/core/types.js';
-import { compareScored, score } from '../../src/core/rank.js';
+import { compareScored, score } from '../../src/core/rule.js';
 import { nyc } from '../fixtures/nyc.js';
 import { random } from '../fixtures/random.js';
 

@@ -52,7 +52,7 @@ describe('<safetrade-meetup> suggestions', () => {
   it('shows the buyer their own distance and the seller’s only roughly, in half-mile steps', async () => {
     const m = await mount({ ...positions(), locale: 'en-US' }, { stations: nyc });
     await ready(m);
-    // 13th Precinct: 2.369 km = 1.47 mi from the buyer; 2.433 km = 1.51 mi from the seller.
+    // 13th Precinct: 2.369 km = 1.47 mi from the buyer; 2.437 km = 1.51 mi from the seller's cell centre.
     expect(distanceLine(m.el)).to.equal('1.5 mi from you · about 1.5 mi for the seller');
     // Open each alternative as the card: the seller's distance is always a multiple of 0.5 mi.
     for (const id of suggestionIds(m.el)) {
@@ -67,7 +67,10 @@ describe('<safetrade-meetup> suggestions', () => {
   it('for a seller viewer, shows the seller’s distance and the buyer’s roughly', async () => {
     const m = await mount({ ...positions(), locale: 'en-US', viewer: 'seller' }, { stations: nyc });
     await ready(m);
-    expect(distanceLine(m.el)).to.equal('1.5 mi from you · about 1.5 mi for the buyer');
+    // The buyer enters as its cell's centre (40.755, -73.985), so the fairest is the Union Square
+    // station: 2.293 km = 1.42 mi from the seller, 2.266 km = 1.41 mi from the buyer's centre.
+    expect(suggestionIds(m.el)[0]).to.equal('nypd-td-04');
+    expect(distanceLine(m.el)).to.equal('1.4 mi from you · about 1.5 mi for the buyer');
   });
 
   it('with no buyer, ranks by the listing and shows only a rough distance from it', async () => {
@@ -106,7 +109,9 @@ describe('<safetrade-meetup> reacts to every attribute change', () => {
 
     m.el.setAttribute('mode', 'total');
     await m.el.updateComplete;
-    expect(suggestionIds(m.el)[0]).to.equal('nypd-pct-007');
+    // From the seller's cell centre (40.715, -73.985): 2.437 + 2.369 km beats the 7th Precinct's 0.184 + 4.636.
+    expect(suggestionIds(m.el)[0]).to.equal('nypd-pct-013');
+    expect(suggestionIds(m.el)[2]).to.equal('nypd-pct-007');
     expect(lastSuggest(m)!.mode).to.equal('total');
 
     m.el.setAttribute('mode', 'buyer');
@@ -337,7 +342,7 @@ describe('<safetrade-meetup> the latest inputs always win', () => {
     // i = 99: mode total (99 % 3 = 0), limit 20.
     expect(lastSuggest(m)!.mode).to.equal('total');
     expect(suggestionIds(m.el)).to.have.length(20);
-    expect(suggestionIds(m.el)[0]).to.equal('nypd-pct-007');
+    expect(suggestionIds(m.el).slice(0, 3)).to.deep.equal(['nypd-pct-013', 'nypd-pct-009', 'nypd-pct-007']);
   });
 });
 

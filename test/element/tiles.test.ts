@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { buildTiles, rankStations } from '../../src/core/index.js';
+import { buildTiles, cellCenter, rankStations } from '../../src/core/index.js';
 import type { Station } from '../../src/core/index.js';
 import { loadDataset, LoadError, type TiledStations } from '../../src/element/data/index.js';
 import { random } from '../fixtures/random.js';
@@ -178,11 +178,12 @@ describe('<safetrade-meetup> with stations-src pointing at a tile manifest', () 
     await until(() => events.some((e) => e.type === 'safetrade-suggest'));
     expect(events[0]!.type).to.equal('safetrade-ready');
     expect(events[0]!.detail).to.deep.equal({ stations: 3000, rejected: 0 });
-    const expected = rankStations(ALL, { seller: LES, buyer: MIDTOWN }).map((s) => s.station.id);
+    // The seller (the other party of the default buyer viewer) enters as its cell's centre.
+    const expected = rankStations(ALL, { seller: cellCenter(LES), buyer: MIDTOWN }).map((s) => s.station.id);
     await until(() => ids(el).join() === expected.join());
     expect(requested.length).to.be.below(BUILT.tiles.length / 4);
     el.setAttribute('mode', 'buyer');
-    const buyerFirst = rankStations(ALL, { seller: LES, buyer: MIDTOWN }, { mode: 'buyer' }).map((s) => s.station.id);
+    const buyerFirst = rankStations(ALL, { seller: cellCenter(LES), buyer: MIDTOWN }, { mode: 'buyer' }).map((s) => s.station.id);
     await until(() => ids(el).join() === buyerFirst.join());
     expect(events.filter((e) => e.type === 'safetrade-suggest').at(-1)!.detail.mode).to.equal('buyer');
   });
@@ -200,7 +201,9 @@ describe('<safetrade-meetup> with stations-src pointing at a tile manifest', () 
       lng: -74.1 + r() * 0.3,
       hours: '24/7' as const,
     }));
-    const nearest = rankStations(list, { seller: MIDTOWN }, { limit: 1 })[0]!.station;
+    // The seller (the other party of the default buyer viewer) enters as its cell's centre.
+    const seller = cellCenter(MIDTOWN);
+    const nearest = rankStations(list, { seller }, { limit: 1 })[0]!.station;
     Object.assign(nearest, office);
     const { url, requested } = serveTiles(undefined, buildTiles(list, { maxPerTile: 64 }));
     const noon = new Date('2026-11-30T17:00:00Z'); // Monday 12:00 in New York
@@ -213,7 +216,7 @@ describe('<safetrade-meetup> with stations-src pointing at a tile manifest', () 
     await import('../../src/define.js');
     for (const [k, v] of Object.entries({ 'seller-lat': String(MIDTOWN.lat), 'seller-lng': String(MIDTOWN.lng), 'stations-src': url })) el.setAttribute(k, v);
     document.body.append(el);
-    const want = (at: Date) => rankStations(list, { seller: MIDTOWN }, { preferOpenAt: at }).map((s) => s.station.id);
+    const want = (at: Date) => rankStations(list, { seller }, { preferOpenAt: at }).map((s) => s.station.id);
     await until(() => ids(el).join() === want(noon).join());
     expect(ids(el)[0]).to.equal(nearest.id);
     const fetched = requested.length;

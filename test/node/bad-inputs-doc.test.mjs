@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { PAGE, render, SOURCE } from './bad-inputs-table.mjs';
+import { PAGE, render, SOURCE } from '../../scripts/bad-inputs-table.mjs';
 
 test('docs/BAD-INPUTS.md is up to date with the cases the tests run (npm run docs:bad-inputs)', () => {
   const table = JSON.parse(readFileSync(SOURCE, 'utf8'));

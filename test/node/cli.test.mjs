@@ -2,9 +2,10 @@
 // test/fixtures/data/: every kind of bad row gives its exact message, exit codes and usage
 // errors are right, and CSV → dataset → validate round-trips clean.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -281,10 +282,91 @@ describe('build --tiles: the shipped stations as a tile set that answers like th
     }
   });
 
+  it('puts the tiles where --tile-url says, and the manifest points there', () => {
+    const dir2 = join(tmp, 'tiles-elsewhere');
+    const r2 = cli('build', 'dist/stations.json', '-o', join(tmp, 'tiled2.json'), '--tiles', dir2, '--tile-url', 'cells/{id}.json');
+    assert.equal(r2.code, 0, r2.err);
+    const manifest = JSON.parse(readFileSync(join(dir2, 'manifest.json'), 'utf8'));
+    assert.equal(manifest.url, 'cells/{id}.json');
+    assert.ok(readdirSync(join(dir2, 'cells')).length > 0);
+    assert.equal(cli('build', 'dist/stations.json', '-o', out, '--tile-url', 'cells/{id}.json').code, 2);
+  });
+
   it('refuses --max-per-tile without --tiles, or a bad number', () => {
     assert.equal(cli('build', 'dist/stations.json', '-o', out, '--max-per-tile', '16').code, 2);
     const bad = cli('build', 'dist/stations.json', '-o', out, '--tiles', dir, '--max-per-tile', 'many');
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--max-per-tile must be a whole number of at least 1 \(got "many"\)/);
+  });
+});
+
+describe("the CLI on the core's rules: a file the CLI accepts is a file the widget accepts", () => {
+  const core = () => import(new URL('../../dist/core.js', import.meta.url).href);
+
+  for (const [label, dataset] of [
+    ['a newer format version', { format: 'safetrade-stations', version: 2, stations: [] }],
+    ['another format', { format: 'stations', version: 1, stations: [] }],
+    ['stations that are not a list', { format: 'safetrade-stations', version: 1, stations: {} }],
+  ]) {
+    it(`refuses ${label} with the words the widget uses`, async () => {
+      const file = join(tmp, 'outline.json');
+      writeFileSync(file, JSON.stringify(dataset));
+      const { parseDataset } = await core();
+      assert.throws(
+        () => parseDataset(dataset),
+        (widget) => {
+          const r = cli('validate', file);
+          assert.equal(r.code, 1);
+          assert.equal(r.err, `safetrade-stations: ${file}: ${widget.message}`);
+          return true;
+        },
+      );
+    });
+  }
+
+  it('builds a dataset whose hours the widget keeps as written, every weekday and 24:00 included', async () => {
+    const csv = join(tmp, 'hours.csv');
+    const out = join(tmp, 'hours.json');
+    writeFileSync(
+      csv,
+      'id,name,address,country,lat,lng,timezone,hours\nt-1,Test,1 Main St,US,40.7,-74,America/New_York,"mo-fr 09:00-17:00; sa,su 10:00-24:00"\n',
+    );
+    assert.equal(cli('build', csv, '-o', out).code, 0);
+    const { parseDataset } = await core();
+    const parsed = parseDataset(JSON.parse(readFileSync(out, 'utf8')));
+    assert.deepEqual(parsed.warnings, []);
+    assert.deepEqual(parsed.stations[0].hours, {
+      mo: ['09:00-17:00'],
+      tu: ['09:00-17:00'],
+      we: ['09:00-17:00'],
+      th: ['09:00-17:00'],
+      fr: ['09:00-17:00'],
+      sa: ['10:00-24:00'],
+      su: ['10:00-24:00'],
+    });
+  });
+
+  it("follows a change of the core's hours rule without a change of its own", () => {
+    // The CLI run from a copy of bin/ beside a core whose one rule differs: opening ranges must
+    // end on the hour. The copy then drops hours that the real core keeps.
+    const root2 = join(tmp, 'other-core');
+    cpSync(join(root, 'bin'), join(root2, 'bin'), { recursive: true });
+    cpSync(join(root, 'package.json'), join(root2, 'package.json'));
+    mkdirSync(join(root2, 'dist'));
+    const real = pathToFileURL(join(root, 'dist/core.js')).href;
+    writeFileSync(
+      join(root2, 'dist/core.js'),
+      `import { isHoursRange as real } from ${JSON.stringify(real)};\nexport * from ${JSON.stringify(real)};\nexport const isHoursRange = (r) => real(r) && /:00$/.test(r);\n`,
+    );
+    const csv = join(tmp, 'half-hour.csv');
+    writeFileSync(csv, 'id,name,address,country,lat,lng,hours\nt-1,Test,1 Main St,US,40.7,-74,"mo-fr 09:00-17:30"\n');
+    const hoursWarning = (r) => r.out.filter((l) => l.includes('hours:'));
+    assert.deepEqual(hoursWarning(cli('validate', csv)), []);
+    const other = spawnSync(process.execPath, [join(root2, 'bin/safetrade-stations.mjs'), 'validate', csv], { encoding: 'utf8' });
+    assert.equal(other.status, 0, other.stderr);
+    assert.deepEqual(
+      other.stdout.split('\n').filter((l) => l.includes('hours:')),
+      [`${csv}:2: warning: hours: must be "24/7" or days and times like "mo-fr 09:00-17:00; sa 10:00-14:00; su closed" (got "mo-fr 09:00-17:30"); dropped`],
+    );
   });
 });

@@ -4,7 +4,7 @@
 import { DatasetError, parseDatasetSteps } from '../../core/dataset.js';
 import { runInSlices, runNow, type Steps } from '../../core/slices.js';
 import type { DatasetIssue, ParsedDataset } from '../../core/types.js';
-import { printable } from '../printable.js';
+import { printable, redactCredentials } from '../printable.js';
 import { isolateBidiSteps } from './bidi.js';
 import { LoadError } from './errors.js';
 
@@ -51,5 +51,5 @@ function warnIfPartial(parsed: ParsedDataset, where: string, isolated: number): 
   if (rejected.length) parts.push(`rejected ${rejected.length} (${list(rejected)})`);
   if (warnings.length) parts.push(`dropped ${warnings.length} bad optional field${warnings.length === 1 ? '' : 's'} (${list(warnings)})`);
   if (isolated) parts.push(`isolated bidirectional-override characters in ${isolated} text field${isolated === 1 ? '' : 's'}`);
-  console.warn(`<safetrade-meetup>: ${where}: ${parts.join('; ')}`);
+  console.warn(redactCredentials(`<safetrade-meetup>: ${where}: ${parts.join('; ')}`));
 }

@@ -1,6 +1,7 @@
 // The two ways a load ends without a dataset: a LoadError the widget shows, or an AbortError
 // when nobody wants the answer any more (never shown).
 import type { SafeTradeError } from '../events.js';
+import { redactCredentials } from '../printable.js';
 
 export class LoadError extends Error {
   constructor(
@@ -9,7 +10,8 @@ export class LoadError extends Error {
     /** A network or server failure that may pass: worth one more try. */
     readonly retryable = false,
   ) {
-    super(message);
+    // Every message the widget shows or fires passes here: no URL in it keeps its credentials.
+    super(redactCredentials(message));
     this.name = 'LoadError';
   }
 }

@@ -1,7 +1,7 @@
 // Fetching one JSON file within page-wide limits: a timeout per attempt, one retry after a network
 // or server failure, a size limit checked before parsing, and a LoadError that names the URL and
 // what exactly went wrong. Knows nothing of datasets or caches.
-import { printable, size } from '../printable.js';
+import { isOpaqueOrigin, printable, size } from '../printable.js';
 import { abortError, LoadError } from './errors.js';
 
 /** Page-wide limits for dataset fetches. */
@@ -114,7 +114,12 @@ async function download(url: string, maxBytes: number, signal: AbortSignal): Pro
     response = await fetch(url, { signal, credentials: 'same-origin', referrerPolicy: 'no-referrer' });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new LoadError('dataset-fetch', `could not fetch ${url}: ${printable((error as Error)?.message || 'network error')}`, true);
+    // In an opaque origin every request is cross-origin, so the likeliest cause is the dataset's
+    // server not allowing it (CORS), which "check your connection" would hide.
+    const opaque = isOpaqueOrigin()
+      ? '. This page has an opaque origin ("null": a sandboxed frame without allow-same-origin), so the request is cross-origin and the server must answer it with Access-Control-Allow-Origin; or give the frame allow-same-origin'
+      : '';
+    throw new LoadError('dataset-fetch', `could not fetch ${url}: ${printable((error as Error)?.message || 'network error')}${opaque}`, true);
   }
   const type = response.headers.get('content-type') ?? 'no Content-Type';
   if (!response.ok) {

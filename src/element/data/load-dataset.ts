@@ -23,7 +23,7 @@ export function loadDataset(url: string, signal?: AbortSignal): Promise<LoadedDa
       const json = await fetchJson(url, { signal: own });
       // Each step in tasks of its own, never one with the JSON.parse before or the widget's render after.
       await yieldToMain();
-      const dataset = isTileManifest(json) ? tiledDataset(json, url) : await checkDatasetInSlices(json, url, own);
+      const dataset = isTileManifest(json) ? await tiledDataset(json, url, own) : await checkDatasetInSlices(json, url, own);
       await yieldToMain();
       return dataset;
     },

@@ -3,7 +3,7 @@
 import { DatasetError, parseDatasetSteps } from '../../core/dataset.js';
 import type { HoursRankOptions } from '../../core/rank.js';
 import { runInSlices, yieldToMain } from '../../core/slices.js';
-import { checkTileFile, checkTileStations, parseTileManifest, rankTiles, type Tile } from '../../core/tiles.js';
+import { checkTileFile, checkTileStations, parseTileManifestSteps, rankTiles, type Tile } from '../../core/tiles.js';
 import type { ParsedDataset, Parties, RankOptions, Station, Suggestion } from '../../core/types.js';
 import { printable } from '../printable.js';
 import { isolateBidiSteps } from './bidi.js';
@@ -29,17 +29,22 @@ export interface TiledStations {
   rank(parties: Parties, options: RankOptions & HoursRankOptions, signal?: AbortSignal): Promise<Suggestion[]>;
 }
 
-/** A tile manifest as a dataset with no stations up front and a `tiles` ranker. */
-export function tiledDataset(json: unknown, url: string): LoadedDataset {
+/** A tile manifest as a dataset with no stations up front and a `tiles` ranker; read in slices. */
+export async function tiledDataset(json: unknown, url: string, signal?: AbortSignal): Promise<LoadedDataset> {
   let parsed;
   try {
-    parsed = parseTileManifest(json);
+    parsed = await runInSlices(parseTileManifestSteps(json), signal);
   } catch (error) {
+    if (!(error instanceof DatasetError)) throw error;
     throw new LoadError('dataset-invalid', `${url} is not a valid tile manifest: ${printable((error as Error).message)}`);
   }
   const list = parsed.tiles;
   // Same rule as a dataset: nothing usable in it is an error, not an empty widget.
   if (list.length === 0) throw new LoadError('dataset-invalid', `${url} has no usable station (an empty tile manifest)`);
+  const template = parsed.manifest.url;
+  // Refused now, before any query: a template that leaves the manifest's origin is an error shown
+  // at once, not a silent request to another host on the first query.
+  tileHref(list[0]!, template, url);
   const credits = parsed.manifest.attribution;
   return {
     stations: [],
@@ -55,7 +60,7 @@ export function tiledDataset(json: unknown, url: string): LoadedDataset {
         signal?.throwIfAborted();
         const { suggestions } = await rankTiles(list, parties, options, (tile) => {
           signal?.throwIfAborted();
-          return loadTile(tile, new URL(tile.url, url).href);
+          return loadTile(tile, tileHref(tile, template, url));
         });
         signal?.throwIfAborted();
         // And the caller's render of the answer in another one.
@@ -65,6 +70,29 @@ export function tiledDataset(json: unknown, url: string): LoadedDataset {
       },
     },
   };
+}
+
+/**
+ * Where `tile` is: its URL resolved against the manifest's, as the browser would resolve it. Only
+ * a URL on the manifest's own origin is returned: the browser's URL parser drops leading spaces,
+ * tabs and newlines and reads "\\" as "/" (so "\t//host/{id}.json" or "/\\host/{id}.json" lead to
+ * another host although they look relative), and asking it is the one sure test.
+ */
+export function tileHref(tile: Pick<Tile, 'url'>, template: string, manifestUrl: string): string {
+  const base = new URL(manifestUrl);
+  let href: URL | undefined;
+  try {
+    href = new URL(tile.url, base);
+  } catch {
+    // Not a URL at all: refused below like one on another origin.
+  }
+  if (href?.origin !== base.origin) {
+    throw new LoadError(
+      'dataset-invalid',
+      `${manifestUrl} is not a valid tile manifest: its tile url ${printable(JSON.stringify(template))} leads ${href ? `to another origin (${printable(href.origin)})` : 'nowhere'}; tiles must come from ${base.origin}, as the manifest does`,
+    );
+  }
+  return href.href;
 }
 
 // Tiles hold up to a few hundred stations each (maxPerTile, default 128); one query needs a few.

@@ -2,6 +2,7 @@
 import type { Suggestion } from '../../core/types.js';
 import type { Messages } from '../../i18n/en.js';
 import { formatCoarse, formatCoarseUp, formatDistance } from '../format.js';
+import { mostEitherTravelsKm } from '../inputs.js';
 import type { View } from './context.js';
 
 /** The viewer's own distance, precise; with no position of theirs, the listing's, coarse. */
@@ -20,11 +21,11 @@ export function distanceText(m: Messages, view: View, s: Suggestion): string {
   return parts.join(' · ');
 }
 
-/** Why this station, without giving away the other party's exact distance (rounded up). */
+/** Why this station, without giving away the other party's distance: a bound that holds anywhere in its cell, rounded up. */
 export function whyText(m: Messages, view: View, s: Suggestion): string {
   const { unit, locale } = view;
   if (s.buyerKm === null) return m.whyListing;
   if (view.inputs.mode === 'buyer') return m.whyBuyer;
   if (view.inputs.mode === 'total') return m.whyTotal(formatCoarse(s.buyerKm + s.sellerKm, unit, locale));
-  return m.whyFair(formatCoarseUp(Math.max(s.buyerKm, s.sellerKm), unit, locale));
+  return m.whyFair(formatCoarseUp(mostEitherTravelsKm(view.inputs, s.sellerKm, s.buyerKm), unit, locale));
 }

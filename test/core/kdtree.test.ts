@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createStationIndex, distanceKm, queryIndex, rankStations } from '../../src/core/index.js';
-import { boxKm, party, searchIndex } from '../../src/core/index-tree.js';
+import { boxKm, party } from '../../src/core/bounds.js';
+import { searchIndex } from '../../src/core/kdtree.js';
 import { indexFor, scan } from '../../src/core/rank.js';
 import type { RankSettings } from '../../src/core/rule.js';
 import type { LatLng, Mode, Station, Suggestion } from '../../src/core/types.js';
@@ -292,6 +293,8 @@ describe('rankStations', () => {
       expect(flat(rankStations(stations, { seller, buyer }, settings))).to.deep.equal(flat(scan(stations, seller, buyer, settings)));
     }
     expect(indexFor(stations)).to.equal(indexFor(stations)); // built once, then cached
+    expect(indexFor(stations)).to.not.equal(null);
+    expect(indexFor(stations.slice(0, 999))).to.equal(null); // scanned: no index below 1,000
   });
 
   it('gives the same answers on the NYC zones through the index as by scan', () => {
@@ -337,6 +340,29 @@ describe('createStationIndex and queryIndex refuse bad input, quoting it', () =>
   it('rejects a station without a usable coordinate instead of placing it at 0,0', () => {
     const bad = [station('a', 1, 2), { ...station('b', 1, 2), lat: Number.NaN }];
     expect(() => createStationIndex(bad)).to.throw(TypeError, /stations\[1\] needs lat .*"lat":null/);
+  });
+  it('rejects a station that also gives its position as latitude/longitude/lon, which the distance package would read instead', () => {
+    const bad = [station('a', 1, 2), { ...station('b', 1, 2), latitude: 50 }];
+    expect(() => createStationIndex(bad)).to.throw(
+      TypeError,
+      /stations\[1\] must give its position as lat and lng only \(got latitude: 50 besides lat 1, lng 2\)/,
+    );
+    expect(() => createStationIndex([{ ...station('c', 1, 2), lon: 3 } as Station])).to.throw(TypeError, /stations\[0\] .*got lon: 3 /);
+  });
+  it('measures a party by its lat and lng, whatever other keys it carries', () => {
+    const r = random(11);
+    const stations = Array.from({ length: 1500 }, (_, i) => {
+      const p = near(r, { lat: 48.85, lng: 2.35 }, 0.5);
+      return station(`s${i}`, p.lat, p.lng);
+    });
+    const seller = { lat: 48.86, lng: 2.34 };
+    const buyer = { lat: 48.8, lng: 2.4 };
+    const odd = { seller: { ...seller, latitude: 0, lon: 0 }, buyer: { ...buyer, longitude: 0 } };
+    for (const list of [stations, stations.slice(0, 500)]) {
+      const plain = flat(rankStations(list, { seller, buyer }));
+      expect(plain).to.have.length(3);
+      expect(flat(rankStations(list, odd))).to.deep.equal(plain);
+    }
   });
   it('rejects a bad nodeSize, a non-index and bad parties', () => {
     expect(() => createStationIndex([], 1)).to.throw(RangeError, /nodeSize .* \(got 1\)/);

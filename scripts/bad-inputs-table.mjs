@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 export const SOURCE = `${root}test/fixtures/bad-inputs.json`;
 export const PAGE = `${root}docs/BAD-INPUTS.md`;
 

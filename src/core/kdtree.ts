@@ -1,11 +1,15 @@
-// An exact spatial index for the two-party ranking: a static, flat k-d tree over lng/lat (the
-// layout of mourner/kdbush) searched best-first like mourner/geokdbush, with one priority queue
-// holding both tree nodes and stations. A node's key is a lower bound of the ranking's first key
-// for any station inside its lng/lat box, computed from each party's great-circle distance to the
-// box. That works for every mode because max, sum and "buyer first" never decrease when either
-// distance grows. Stations are scored with the very same haversine call and `score()` that
-// `rankStations` uses, so the results are identical to brute force, ties and all.
+// An exact spatial index for the two-party ranking: a static, flat k-d tree over lng/lat, built
+// as mourner/kdbush builds it (its sort, copied at the bottom with its licence) and searched
+// best-first like mourner/geokdbush, with two priority queues: a min-heap of tree nodes keyed by
+// a lower bound of the ranking's first key for any station inside the node's lng/lat box (from
+// each party's great-circle distance to the box, bounds.ts), and a max-heap of the `limit` best
+// stations so far, whose worst entry is the threshold that prunes both. That bound works for
+// every mode because max, sum and "buyer first" never decrease when either distance grows.
+// Stations that survive a trig-free pre-check are measured with haversine-distance and scored by
+// rule.ts, exactly as the linear scan (rank.ts) does, so the results are identical to brute
+// force, ties and all.
 import haversine from 'haversine-distance';
+import { ABSOLUTE_SLACK_KM, boxKm, EARTH_RADIUS_KM, party, RAD, RELATIVE_SLACK, type PartyCoords } from './bounds.js';
 import { describe, isLatitude, isLongitude } from './geo.js';
 import { checkOptions, checkParties, key1, key2, type RankSettings } from './rule.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from './types.js';
@@ -13,32 +17,23 @@ import type { LatLng, Parties, RankOptions, Station, Suggestion } from './types.
 /** Stations per leaf. With the trig-free pre-check a leaf station is cheap and a node visit is not; 48 measured best (bench/). */
 export const DEFAULT_NODE_SIZE = 48;
 
-const RAD = Math.PI / 180;
-/** haversine-distance's radius. */
-const EARTH_RADIUS_M = 6378137;
-const EARTH_RADIUS_KM = EARTH_RADIUS_M / 1000;
-/**
- * A node bound is computed by a different formula than the station distance, so it could round a
- * hair above a real distance; shaving a relative 1e-9 plus 1 µm keeps every bound at or below.
- */
-const RELATIVE_SLACK = 1 - 1e-9;
-const ABSOLUTE_SLACK_KM = 1e-9;
-
 /** A static index over one array of stations. Build it once per dataset; it never changes. */
 export interface StationIndex {
   readonly stations: readonly Station[];
   readonly nodeSize: number;
-  /** Station positions in `stations`, in tree order. */
+  /** Station positions in `stations`, in tree order (as kdbush's `ids`). */
   readonly ids: Uint32Array;
-  /** lng, lat pairs in tree order. */
+  /** lng, lat pairs in tree order (as kdbush's `coords`). */
   readonly coords: Float64Array;
-  /** cos(lat) per station in tree order, the one trig term a query can reuse. */
+  /** cos(lat) per station in tree order: the pre-check's one trig term, computed once. */
   readonly cosLat: Float64Array;
-  /** Whether the inlined haversine matched the package on this data (else the package is called). */
-  readonly inline: boolean;
 }
 
-/** Builds the index; throws a TypeError quoting the first station without a usable lat/lng. */
+/**
+ * Builds the index; throws a TypeError quoting the first station without a usable lat/lng, or
+ * one that also carries `latitude`, `longitude` or `lon`: haversine-distance would read those
+ * instead, so its distance would not be that of the position the tree holds.
+ */
 export function createStationIndex(stations: readonly Station[], nodeSize = DEFAULT_NODE_SIZE): StationIndex {
   if (!Array.isArray(stations)) throw new TypeError(`stations must be an array (got ${describe(stations)})`);
   if (!Number.isInteger(nodeSize) || nodeSize < 2 || nodeSize > 65535) {
@@ -47,30 +42,24 @@ export function createStationIndex(stations: readonly Station[], nodeSize = DEFA
   const n = stations.length;
   const ids = new Uint32Array(n);
   const coords = new Float64Array(2 * n);
-  // haversine-distance reads `latitude`/`longitude` before `lat`/`lng`; a station carrying those
-  // must go through the package itself to stay identical to rankStations.
-  let inline = true;
   for (let i = 0; i < n; i++) {
     const s = stations[i] as Station | undefined;
     if (!s || !isLongitude(s.lng) || !isLatitude(s.lat)) {
       throw new TypeError(`stations[${i}] needs lat in -90…90 and lng in -180…180 (got ${describe(s)})`);
     }
-    if (hasAlias(s)) inline = false;
+    const alias = 'latitude' in s ? 'latitude' : 'longitude' in s ? 'longitude' : 'lon' in s ? 'lon' : null;
+    if (alias) {
+      const value = describe((s as unknown as Record<string, unknown>)[alias]);
+      throw new TypeError(`stations[${i}] must give its position as lat and lng only (got ${alias}: ${value} besides lat ${s.lat}, lng ${s.lng})`);
+    }
     ids[i] = i;
     coords[2 * i] = s.lng;
     coords[2 * i + 1] = s.lat;
   }
   sortKD(ids, coords, nodeSize, 0, n - 1, 0);
   const cosLat = new Float64Array(n);
-  for (let i = 0; i < n; i++) cosLat[i] = Math.cos(toRad(coords[2 * i + 1]!));
-  // The inlined formula must give the package's bits; check on a sample, fall back if not.
-  for (let i = 0; inline && i < Math.min(n, 16); i++) {
-    const p = { lat: coords[((2 * i * 7919) % (2 * n)) + 1]!, lng: coords[(2 * i * 104729) % (2 * n)]! };
-    const q = party(p);
-    const j = (i * 31) % n;
-    if (havKm(q, coords[2 * j]!, coords[2 * j + 1]!, cosLat[j]!) !== haversine(p, stations[ids[j]!]!) / 1000) inline = false;
-  }
-  return { stations, nodeSize, ids, coords, cosLat, inline };
+  for (let i = 0; i < n; i++) cosLat[i] = Math.cos(coords[2 * i + 1]! * RAD);
+  return { stations, nodeSize, ids, coords, cosLat };
 }
 
 /** Exactly `rankStations(index.stations, parties, options)`, in microseconds instead of milliseconds. */
@@ -81,6 +70,9 @@ export function queryIndex(index: StationIndex, parties: Parties, options: RankO
   const { seller, buyer } = checkParties(parties);
   return searchIndex(index, seller, buyer, checkOptions(options));
 }
+
+/** The station being measured; one object, reused, so a query allocates nothing per station. */
+const at: LatLng = { lat: 0, lng: 0 };
 
 const FAIR = 0;
 const TOTAL = 1;
@@ -101,7 +93,6 @@ export function searchIndex(index: StationIndex, seller: LatLng, buyer: LatLng |
   const { stations, ids, coords, cosLat, nodeSize } = index;
   const results: Suggestion[] = [];
   if (ids.length === 0) return results;
-  const inline = index.inline && !hasAlias(seller) && !(buyer && hasAlias(buyer));
   const { limit, maxDistanceKm, accept } = settings;
   const mode = settings.mode === 'fair' ? FAIR : settings.mode === 'total' ? TOTAL : BUYER;
   const s = party(seller);
@@ -136,20 +127,37 @@ export function searchIndex(index: StationIndex, seller: LatLng, buyer: LatLng |
       // Compared as haversines (no square root): hCut stands for min(maxDistanceKm, threshold).
       const sLow = lowHav(s, latR, lngR, c);
       if (sLow > (byBuyer ? hMax : hCut)) continue;
+      let bLow = 0;
       if (b) {
-        const bLow = lowHav(b, latR, lngR, c);
+        bLow = lowHav(b, latR, lngR, c);
         if (bLow > (mode === TOTAL ? hMax : hCut)) continue;
         if (mode === TOTAL && lowKm(sLow) + lowKm(bLow) > thr) continue;
       }
-      // Bit for bit what rankStations computes (checked at build, else the package itself).
-      const sellerKm = inline ? havKm(s, lng, lat, c) : haversine(seller, stations[ids[i]!]!) / 1000;
-      if (!(sellerKm <= maxDistanceKm)) continue;
+      // The few stations left are measured exactly as the scan measures them (same package, same
+      // numbers, so the same bits), from the tree's own copy of the position: reading it from the
+      // station object would cost a cache miss per call. The party that bounds the first key most
+      // directly goes first, so a station past the threshold costs one call.
+      at.lat = lat;
+      at.lng = lng;
+      let sellerKm: number;
       let buyerKm = -1;
-      let k1 = sellerKm;
+      let k1: number;
       let k2 = 0;
-      if (b) {
-        buyerKm = inline ? havKm(b, lng, lat, c) : haversine(buyer!, stations[ids[i]!]!) / 1000;
-        if (!(buyerKm <= maxDistanceKm)) continue;
+      if (!b) {
+        k1 = sellerKm = haversine(seller, at) / 1000;
+        if (!(sellerKm <= maxDistanceKm)) continue;
+      } else {
+        if (byBuyer) {
+          buyerKm = haversine(buyer!, at) / 1000;
+          if (!(buyerKm <= maxDistanceKm) || buyerKm > thr) continue;
+          sellerKm = haversine(seller, at) / 1000;
+          if (!(sellerKm <= maxDistanceKm)) continue;
+        } else {
+          sellerKm = haversine(seller, at) / 1000;
+          if (!(sellerKm <= maxDistanceKm) || (mode === FAIR ? sellerKm : sellerKm + lowKm(bLow)) > thr) continue;
+          buyerKm = haversine(buyer!, at) / 1000;
+          if (!(buyerKm <= maxDistanceKm)) continue;
+        }
         k1 = key1(sellerKm, buyerKm, settings.mode);
         k2 = key2(sellerKm, buyerKm, settings.mode);
       }
@@ -214,42 +222,6 @@ export function searchIndex(index: StationIndex, seller: LatLng, buyer: LatLng |
 }
 
 /**
- * Great-circle distance in km from a party to the nearest point of a lng/lat box, shaved so it
- * never exceeds the haversine distance to any point inside. Antimeridian-safe because the
- * haversine of a longitude difference is 360°-periodic; pole-safe because a box touching a pole
- * is measured at its corners there (after geokdbush's boxDist).
- */
-export function boxKm(p: PartyCoords, w: number, s: number, e: number, n: number): number {
-  let h: number;
-  if (p.lng >= w && p.lng <= e) {
-    h = p.lat < s ? hav((p.lat - s) * RAD) : p.lat > n ? hav((p.lat - n) * RAD) : 0;
-  } else {
-    // West or east of the box: the nearer meridian edge holds the nearest point.
-    const havDLng = Math.min(hav((w - p.lng) * RAD), hav((e - p.lng) * RAD));
-    const vertex = vertexLat(p.lat, havDLng);
-    h = vertex > s && vertex < n ? havTo(havDLng, p.cosLat, p.lat, vertex) : Math.min(havTo(havDLng, p.cosLat, p.lat, s), havTo(havDLng, p.cosLat, p.lat, n));
-  }
-  if (h <= 0) return 0;
-  const km = 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(Math.min(h, 1)));
-  return km * RELATIVE_SLACK - ABSOLUTE_SLACK_KM;
-}
-
-export interface PartyCoords {
-  lng: number;
-  lat: number;
-  cosLat: number;
-  /** As haversine-distance converts them, for havKm. */
-  latRad: number;
-  lngRad: number;
-  cosLatRad: number;
-}
-
-export function party(p: LatLng): PartyCoords {
-  const latRad = toRad(p.lat);
-  return { lng: p.lng, lat: p.lat, cosLat: Math.cos(p.lat * RAD), latRad, lngRad: toRad(p.lng), cosLatRad: Math.cos(latRad) };
-}
-
-/**
  * A lower bound of the haversine of the angle between a party and a station (radians, its
  * cos(lat)), from sin(u) ≥ u − u³/6: no trigonometry, ~1e-6 relative below the exact one.
  */
@@ -260,7 +232,7 @@ function lowHav(p: PartyCoords, latR: number, lngR: number, cosLat: number): num
   const o = d * 0.5;
   const x = a * (1 - (a * a) / 6);
   const y = o * (1 - (o * o) / 6);
-  return x * x + p.cosLatRad * cosLat * y * y;
+  return x * x + p.cosLat * cosLat * y * y;
 }
 
 /** The distance in km that a `lowHav` bounds from below (asin(y) ≥ y), shaved for rounding. */
@@ -271,18 +243,6 @@ function havOf(km: number): number {
   const r = (km + ABSOLUTE_SLACK_KM) / (2 * EARTH_RADIUS_KM * RELATIVE_SLACK);
   return r * r;
 }
-
-/**
- * haversine-distance 1.2.4's formula for (party, station), operation for operation, so the result
- * has the same bits as `haversine(party, station) / 1000`; the station's cos(lat) comes precomputed.
- */
-function havKm(p: PartyCoords, lng: number, lat: number, cosLat: number): number {
-  const ht = hav(toRad(lat) - p.latRad) + p.cosLatRad * cosLat * hav(toRad(lng) - p.lngRad);
-  return (2 * EARTH_RADIUS_M * Math.atan2(Math.sqrt(ht), Math.sqrt(1 - ht))) / 1000;
-}
-
-const toRad = (x: number) => (x * Math.PI) / 180.0;
-const hasAlias = (p: object) => 'latitude' in p || 'longitude' in p || 'lon' in p;
 
 /**
  * Which child of a box split at `split` on `axis` holds the box's point nearest to `p` (so its
@@ -519,21 +479,27 @@ class Scratch {
 
 let idle: Scratch | null = new Scratch();
 
-const hav = (theta: number) => {
-  const s = Math.sin(theta / 2);
-  return s * s;
-};
+// sortKD, select and swap are kdbush's build (github.com/mourner/kdbush, index.js), with ids and
+// coords passed in. Depending on kdbush itself would cost 1.1 KB gzip more in every bundle, for
+// methods this file never calls (range, within, from). kdbush's licence (as in 4.1.0):
+//
+// ISC License
+//
+// Copyright (c) 2026, Vladimir Agafonkin
+//
+// Permission to use, copy, modify, and/or distribute this software for any purpose
+// with or without fee is hereby granted, provided that the above copyright notice
+// and this permission notice appear in all copies.
+//
+// THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+// REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND
+// FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+// INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS
+// OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER
+// TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF
+// THIS SOFTWARE.
 
-const havTo = (havDLng: number, cosLat1: number, lat1: number, lat2: number) => cosLat1 * Math.cos(lat2 * RAD) * havDLng + hav((lat1 - lat2) * RAD);
-
-/** Latitude of the point of a meridian nearest to `lat`, or a pole when the meridian is 90°+ away. */
-function vertexLat(lat: number, havDLng: number): number {
-  const cosDLng = 1 - 2 * havDLng;
-  if (cosDLng <= 0) return lat > 0 ? 90 : -90;
-  return Math.atan(Math.tan(lat * RAD) / cosDLng) / RAD;
-}
-
-/** kdbush's build: median-split on alternating axes, in place. */
+/** Median split on alternating axes, in place: leaves of at most `nodeSize` stations. */
 function sortKD(ids: Uint32Array, coords: Float64Array, nodeSize: number, left: number, right: number, axis: number): void {
   if (right - left <= nodeSize) return;
   const m = (left + right) >> 1;

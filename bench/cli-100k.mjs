@@ -35,7 +35,7 @@ export function syntheticCsv(rows, { bad = false } = {}) {
 }
 
 function measure(label, args) {
-  const cli = fileURLToPath(new URL('../../bin/safetrade-stations.mjs', import.meta.url));
+  const cli = fileURLToPath(new URL('../bin/safetrade-stations.mjs', import.meta.url));
   const timeV = existsSync('/usr/bin/time');
   const cmd = timeV ? '/usr/bin/time' : process.execPath;
   const argv = timeV
