@@ -2,6 +2,7 @@
 // `stations-src` (default: the one shipped beside the script), fetched as a Task.
 import type { SafeTradeError } from '../events.js';
 import { checkDataset, loadDataset, LoadError, type LoadedDataset } from '../data/index.js';
+import { redactCredentials } from '../printable.js';
 import { Task, type TaskHost } from './task.js';
 
 /** The dataset shipped beside the script; bundlers and CDNs keep them side by side. */
@@ -67,7 +68,7 @@ export class DatasetController {
     } catch {
       // not a URL at all: same message as another scheme
     }
-    return { code: 'dataset-fetch', message: `stations-src must be an http(s) URL (got ${JSON.stringify(src)})` };
+    return { code: 'dataset-fetch', message: redactCredentials(`stations-src must be an http(s) URL (got ${JSON.stringify(src)})`) };
   }
 
   #remember(from: unknown, make: () => DataState): DataState {

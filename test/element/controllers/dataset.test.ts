@@ -71,6 +71,14 @@ describe('DatasetController', () => {
     expect(network.count()).to.equal(0);
   });
 
+  it('never prints the credentials of a refused stations-src', async () => {
+    const { host, dataset } = setup({ src: 'ftp://buyer:hunter2@data.example/stations.json' });
+    document.body.append(host);
+    await flush(host);
+    const { error } = dataset.state as { error: { message: string } };
+    expect(error.message).to.equal('stations-src must be an http(s) URL (got "ftp://***@data.example/stations.json")');
+  });
+
   it('fetches again on reload after a failure, and is ready once the server answers', async () => {
     const url = freshUrl();
     const network = new FakeNetwork((_, n) => (n === 1 ? status(404, 'Not Found') : json(nyc)));
