@@ -393,6 +393,26 @@ describe('compact variant', () => {
 describe('theming and layout', () => {
   // Light and dark (prefers-color-scheme and the theme attribute): test/element/theme.test.ts.
 
+  it('reflects variant and theme, so the page can style safetrade-meetup[variant=compact] and [theme=dark]', async () => {
+    const style = document.createElement('style');
+    style.textContent = `safetrade-meetup[variant='compact'] { margin-inline-start: 7px; } safetrade-meetup[theme='dark'] { margin-block-start: 5px; }`;
+    document.head.append(style);
+    try {
+      const m = await mount(both, { stations: nyc });
+      await ready(m);
+      expect([m.el.getAttribute('variant'), m.el.getAttribute('theme')], 'the defaults, reflected').to.deep.equal(['card', 'auto']);
+      m.el.variant = 'compact';
+      m.el.theme = 'dark';
+      await m.el.updateComplete;
+      expect([m.el.getAttribute('variant'), m.el.getAttribute('theme')]).to.deep.equal(['compact', 'dark']);
+      expect(getComputedStyle(m.el).marginInlineStart).to.equal('7px');
+      expect(getComputedStyle(m.el).marginBlockStart).to.equal('5px');
+      expect($$(m, '[part~="suggestion"]')).to.have.length(1);
+    } finally {
+      style.remove();
+    }
+  });
+
   it('takes --safetrade-* custom properties and ::part styles from the host page', async () => {
     const style = document.createElement('style');
     style.textContent = `safetrade-meetup { --safetrade-accent: rgb(120, 20, 90); } safetrade-meetup::part(name) { letter-spacing: 3px; }`;

@@ -75,6 +75,39 @@ describe('languages', () => {
     }
   });
 
+  // The page switches language (a language menu): the widget follows within one frame, also with
+  // meet-at set (no clock tick then), not at its next re-render.
+  for (const where of ['an ancestor', '<html>'] as const) {
+    it(`switches language within one frame when ${where}’s lang changes, with meet-at set`, async () => {
+      const wrapper = document.createElement('div');
+      document.body.append(wrapper);
+      const target = where === '<html>' ? document.documentElement : wrapper;
+      const before = document.documentElement.getAttribute('lang');
+      target.lang = 'en';
+      try {
+        const el = document.createElement('safetrade-meetup');
+        for (const [k, v] of Object.entries({ ...both, 'meet-at': '2026-12-07T10:00:00-05:00' })) el.setAttribute(k, v);
+        el.stations = nyc;
+        wrapper.append(el);
+        const m = { el, events: [], of: () => [] } as unknown as Mounted;
+        await settled(m, () => !!$(m, '[part~="expanded"]'));
+        expect(text($(m, '[part~="heading"]'))).to.equal('Meet at a police safe-trade station');
+        target.lang = 'fr-CA';
+        await new Promise((r) => requestAnimationFrame(r));
+        expect(text($(m, '[part~="heading"]'))).to.equal(fr.heading);
+        expect(text($(m, '[part~="expanded"] [part~="distance"]'))).to.match(/^à 2,4\s?km de vous/);
+        expect($(m, '[part~="base"]')!.getAttribute('lang')).to.equal('fr');
+        target.lang = 'es';
+        await new Promise((r) => requestAnimationFrame(r));
+        expect(text($(m, '[part~="heading"]'))).to.equal(es.heading);
+      } finally {
+        wrapper.remove();
+        if (before === null) document.documentElement.removeAttribute('lang');
+        else document.documentElement.setAttribute('lang', before);
+      }
+    });
+  }
+
   it('falls back to English for a language it does not ship', async () => {
     const m = await mount({ ...both, locale: 'de-DE' }, { stations: nyc });
     await ready(m);
