@@ -70,11 +70,11 @@ export function resolveLocale(requested: readonly (string | null | undefined)[])
 }
 
 /**
- * The browser's preferred language as a canonical BCP 47 tag: the first of `navigator.languages`
- * (then `navigator.language`) that is a valid tag, or undefined. Browsers can report what is not a
- * tag: WebKitGTK says "C" when the system locale is LANG=C.UTF-8, common in containers. That is
- * not the page's mistake, so it is skipped without an error (the caller falls back to English);
- * only a bad `locale` or `lang` set by the host is reported.
+ * The browser's language as a canonical BCP 47 tag (`navigator.language`, or the first valid tag
+ * of a list the caller passes), or undefined. Browsers can report what is not a tag: WebKitGTK
+ * says "C" when the system locale is LANG=C.UTF-8, common in containers. That is not the page's
+ * mistake, so it is skipped without an error (the caller falls back to English); only a bad
+ * `locale` or `lang` set by the host is reported.
  */
 export function browserLocale(reported: readonly (string | null | undefined)[] = browserLanguages()): string | undefined {
   for (const tag of reported) {
@@ -85,8 +85,7 @@ export function browserLocale(reported: readonly (string | null | undefined)[] =
 }
 
 function browserLanguages(): (string | undefined)[] {
-  const nav = (globalThis as { navigator?: { languages?: readonly string[]; language?: string } }).navigator;
-  return [...(nav?.languages ?? []), nav?.language];
+  return [(globalThis as { navigator?: { language?: string } }).navigator?.language];
 }
 
 export interface LoadOptions {
