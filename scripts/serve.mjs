@@ -5,7 +5,7 @@
 // PORT=8000 by default. Tests import `startServer()` (any free port, optional extra headers,
 // e.g. a strict Content-Security-Policy).
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -30,9 +30,13 @@ function allowed(path) {
 }
 
 /** Starts the server; resolves to `{ server, url }` once it listens. */
-export function startServer({ port = 0, headers = {} } = {}) {
+// Tests may pass `onResponse(status, path)` to see every answer, and `inject`, a tag put first in
+// every HTML page's <head> (the end-to-end tests' error watcher, an external script so that a
+// strict Content-Security-Policy allows it).
+export function startServer({ port = 0, headers = {}, onResponse, inject } = {}) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (onResponse) res.on('finish', () => onResponse(res.statusCode, path));
     if (path === '/') {
       res.writeHead(302, { location: '/examples/', ...headers }).end();
       return;
@@ -50,6 +54,11 @@ export function startServer({ port = 0, headers = {} } = {}) {
       return;
     }
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...headers });
+    if (inject && extname(file) === '.html') {
+      const html = readFileSync(file, 'utf8');
+      res.end(/<head>/i.test(html) ? html.replace(/<head>/i, (h) => `${h}${inject}`) : inject + html);
+      return;
+    }
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {

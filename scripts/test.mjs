@@ -1,58 +1,105 @@
 #!/usr/bin/env node
-// `npm test`: makes sure Chromium is there, type-checks src and tests, builds dist/, runs the
-// Node tests (test/node, node:test: SSR imports, the examples and a strict CSP page in
-// Chromium via playwright-core, the packed tarball, README vs custom-elements.json) and the browser tests (web-test-runner in headless
-// Chromium), then prints one closing line for both: `N passed, N failed, N skipped`.
-import { spawnSync } from 'node:child_process';
+// `npm test`: makes sure the browsers are there (scripts/ensure-browsers.mjs: Chromium, Firefox,
+// WebKit; as root on Debian it installs the missing packages), type-checks src and tests, builds
+// dist/, then runs side by side the Node tests (test/node, node:test: SSR imports, the examples
+// and a strict-CSP page in every engine, the packed tarball, README vs custom-elements.json) and
+// one web-test-runner per engine. It prints a line per engine, `chromium: N passed, N failed,
+// N skipped (Ts)`, and one closing line for everything, `N passed, N failed, N skipped`, which CI
+// reads; it fails if anything failed. BROWSERS=chromium (a comma list) runs a subset.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { ensure, selectedEngines } from './ensure-browsers.mjs';
 
-const run = (cmd, args, opts = {}) => {
-  console.log(`\n$ ${[cmd, ...args].join(' ')}`);
-  return spawnSync(cmd, args, { stdio: opts.capture ? ['inherit', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8', shell: false });
-};
-const step = (cmd, args) => {
-  const r = run(cmd, args);
+const started = Date.now();
+const args = process.argv.slice(2).filter((a) => a !== '--no-build');
+
+let engines;
+try {
+  engines = selectedEngines();
+} catch (e) {
+  console.error(e.message);
+  process.exit(1);
+}
+
+const step = (cmd, cmdArgs) => {
+  console.log(`\n$ ${[cmd, ...cmdArgs].join(' ')}`);
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit' });
   if (r.status !== 0) {
-    console.log(`\ntest: 0 passed, 1 failed, 0 skipped (${[cmd, ...args].join(' ')} failed)`);
+    console.log(`\n0 passed, 1 failed, 0 skipped (${[cmd, ...cmdArgs].join(' ')} failed)`);
     process.exit(1);
   }
 };
 
-step('node', ['scripts/ensure-chromium.mjs']);
+console.log(`\n$ node scripts/ensure-browsers.mjs (${engines.join(', ')})`);
+ensure(engines);
 step('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 if (!process.argv.includes('--no-build')) step('npm', ['run', 'build', '--silent']);
 // The React example is bundled from dist/ like a host app would; its e2e test needs it.
 step('node', ['scripts/build-examples.mjs']);
 
-const totals = { passed: 0, failed: 0, skipped: 0 };
-const count = (text, re, key) => {
-  const m = [...text.matchAll(re)].pop();
-  if (m) totals[key] += Number(m[1]);
-};
+// TEST_JOBS=1 runs them one after the other (to compare); by default all start at once.
+const jobs = Math.max(1, Number(process.env.TEST_JOBS) || Infinity);
+let running = 0;
+const queue = [];
+const slot = () => (running < jobs ? (running++, Promise.resolve()) : new Promise((r) => queue.push(r)));
+const release = () => (queue.length ? queue.shift()() : running--);
+
+/** Runs a command with its output collected, so parallel runs print one after the other. */
+async function collect(label, cmd, cmdArgs, env = {}) {
+  await slot();
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (status) => {
+      release();
+      resolve({ label, command: [cmd, ...cmdArgs].join(' '), out, status, seconds: (Date.now() - t0) / 1000 });
+    });
+  });
+}
 
 const nodeTests = existsSync('test/node')
   ? readdirSync('test/node')
       .filter((f) => f.endsWith('.test.mjs'))
       .map((f) => `test/node/${f}`)
   : [];
-if (nodeTests.length) {
-  const r = run('node', ['--test', '--test-reporter=spec', ...nodeTests], { capture: true });
-  process.stdout.write(r.stdout);
-  count(r.stdout, /ℹ pass (\d+)/g, 'passed');
-  count(r.stdout, /ℹ fail (\d+)/g, 'failed');
-  count(r.stdout, /ℹ skipped (\d+)/g, 'skipped');
-  if (r.status !== 0 && !/ℹ fail [1-9]/.test(r.stdout)) totals.failed++;
+
+// One runner per engine, at the same time: each browser mostly waits (page loads, timers), so
+// on 2 cores the three together take little longer than the slowest alone.
+const runs = [
+  ...(nodeTests.length ? [collect('node', 'node', ['--test', '--test-reporter=spec', ...nodeTests], { BROWSERS: engines.join(',') })] : []),
+  ...engines.map((engine) => collect(engine, 'npx', ['wtr', ...args], { BROWSERS: engine })),
+];
+
+const results = [];
+for (const r of await Promise.all(runs)) {
+  console.log(`\n$ ${r.label === 'node' ? '' : `BROWSERS=${r.label} `}${r.command}`);
+  process.stdout.write(r.out);
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  if (r.label === 'node') {
+    const last = (re) => Number([...r.out.matchAll(re)].pop()?.[1] ?? 0);
+    counts.passed = last(/ℹ pass (\d+)/g);
+    counts.failed = last(/ℹ fail (\d+)/g);
+    counts.skipped = last(/ℹ skipped (\d+)/g);
+    if (r.status !== 0 && counts.failed === 0) counts.failed = 1;
+  } else {
+    const line = [...r.out.matchAll(/^wtr: (\d+) passed, (\d+) failed, (\d+) skipped/gm)].pop();
+    if (line) [counts.passed, counts.failed, counts.skipped] = line.slice(1).map(Number);
+    // No closing line, or a failing exit with nothing counted: the runner itself broke.
+    if (!line || (r.status !== 0 && counts.failed === 0)) counts.failed++;
+  }
+  results.push({ ...r, counts });
 }
 
-const wtr = run('npx', ['wtr', ...process.argv.slice(2).filter((a) => a !== '--no-build')], { capture: true });
-process.stdout.write(wtr.stdout);
-const line = /wtr: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(wtr.stdout);
-if (line) {
-  totals.passed += Number(line[1]);
-  totals.failed += Number(line[2]);
-  totals.skipped += Number(line[3]);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const line = (c) => `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`;
+console.log('');
+for (const r of results) {
+  console.log(`${r.label}: ${line(r.counts)} (${r.seconds.toFixed(0)}s)`);
+  for (const k of Object.keys(totals)) totals[k] += r.counts[k];
 }
-if (!line || (wtr.status !== 0 && Number(line[2]) === 0)) totals.failed++;
-
-console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(`(${engines.join(', ')}; ${((Date.now() - started) / 1000).toFixed(0)}s in all)`);
+console.log(`\n${line(totals)}`);
 process.exit(totals.failed > 0 ? 1 : 0);

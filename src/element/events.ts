@@ -13,7 +13,9 @@ export type ErrorCode =
   /** Extension: the host's `geocoder` threw, or returned something that is not a position. */
   | 'geocoder-failed'
   /** Extension: an attribute other than a location has a value outside its documented set. */
-  | 'option-invalid';
+  | 'option-invalid'
+  /** Extension: computing or showing the suggestions threw (a host value or catalogue that misbehaved, or a bug); the widget recovers at the next input. */
+  | 'widget-failed';
 
 export interface SafeTradeError {
   code: ErrorCode;

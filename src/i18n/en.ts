@@ -93,6 +93,7 @@ export const en = {
     'geocoder-failed': 'Looking up that place did not work. Try again in a moment.',
     'no-station': 'There is no safe-trade station near enough to both of you.',
     'option-invalid': 'This widget is set up with an option it does not know; it uses the default instead.',
+    'widget-failed': 'Something went wrong while showing safe meeting spots. Change your search or reload the page to try again.',
   } satisfies Record<ErrorCode, string>,
   // Opening hours (src/i18n/hours.ts fills in the times, already formatted for the locale).
   openNow: 'Open now',

@@ -92,6 +92,7 @@ export const es: Messages = {
     'geocoder-failed': 'No se pudo buscar ese lugar. Inténtalo de nuevo en un momento.',
     'no-station': 'No hay ningún punto de intercambio seguro lo bastante cerca de ambos.',
     'option-invalid': 'Este widget tiene una opción que no reconoce; usa el valor predeterminado.',
+    'widget-failed': 'Algo falló al mostrar los lugares seguros de encuentro. Cambia la búsqueda o recarga la página para intentarlo de nuevo.',
   },
   openNow: 'Abierto ahora',
   openUntil: (time) => `Abierto ahora · hasta ${time}`,

@@ -97,6 +97,7 @@ export const fr: Messages = {
     'geocoder-failed': 'La recherche de ce lieu n’a pas fonctionné. Réessayez dans un instant.',
     'no-station': 'Aucun poste d’échange sûr n’est assez proche de vous deux.',
     'option-invalid': 'Ce module a une option qu’il ne reconnaît pas\u00a0; il utilise la valeur par défaut.',
+    'widget-failed': 'Un problème est survenu en affichant les lieux de rencontre sûrs. Modifiez la recherche ou rechargez la page pour réessayer.',
   },
   openNow: 'Ouvert maintenant',
   openUntil: (time) => `Ouvert · jusqu’à ${time}`,

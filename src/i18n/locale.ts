@@ -69,6 +69,25 @@ export function resolveLocale(requested: readonly (string | null | undefined)[])
   return DEFAULT_LOCALE;
 }
 
+/**
+ * The browser's language as a canonical BCP 47 tag (`navigator.language`, or the first valid tag
+ * of a list the caller passes), or undefined. Browsers can report what is not a tag: WebKitGTK
+ * says "C" when the system locale is LANG=C.UTF-8, common in containers. That is not the page's
+ * mistake, so it is skipped without an error (the caller falls back to English); only a bad
+ * `locale` or `lang` set by the host is reported.
+ */
+export function browserLocale(reported: readonly (string | null | undefined)[] = browserLanguages()): string | undefined {
+  for (const tag of reported) {
+    const canon = typeof tag === 'string' ? canonical(tag) : null;
+    if (canon) return canon;
+  }
+  return undefined;
+}
+
+function browserLanguages(): (string | undefined)[] {
+  return [(globalThis as { navigator?: { language?: string } }).navigator?.language];
+}
+
 export interface LoadOptions {
   /** Called when a catalogue could not be loaded (English is used instead); default console.warn. */
   onError?: (error: MessagesLoadError) => void;

@@ -1,10 +1,11 @@
 // The "meet at a station" prompt: the card, alternatives, actions, location, map, theming, a11y.
 import { expect } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { Station } from '../../src/core/types.js';
 import { render, svg } from 'lit';
 import { cellBounds, renderMap } from '../../src/element/map.js';
+import { setViewport } from '../engine.js';
 import { nyc } from '../fixtures/nyc.js';
 import { alertText, cleanup, LOWER_EAST_SIDE, MIDTOWN, mount, settled, shadow, suggestionIds, type Mounted } from './helpers.js';
 
@@ -26,10 +27,9 @@ const rich: Station = {
 };
 const richStations = nyc.stations.map((s) => (s.id === rich.id ? rich : s));
 
-afterEach(async () => {
+afterEach(() => {
   sinon.restore();
   cleanup();
-  await emulateMedia({ colorScheme: 'light' });
 });
 
 describe('the best station as a card', () => {
@@ -391,21 +391,26 @@ describe('compact variant', () => {
 });
 
 describe('theming and layout', () => {
-  const background = (m: Mounted) => getComputedStyle($(m, '[part~="base"]')!).backgroundColor;
+  // Light and dark (prefers-color-scheme and the theme attribute): test/element/theme.test.ts.
 
-  it('follows prefers-color-scheme, and theme overrides it', async () => {
-    const m = await mount(both, { stations: nyc });
-    await ready(m);
-    expect(background(m)).to.equal('rgb(255, 255, 255)');
-    await emulateMedia({ colorScheme: 'dark' });
-    expect(background(m)).to.equal('rgb(22, 27, 34)');
-    m.el.theme = 'light';
-    await m.el.updateComplete;
-    expect(background(m)).to.equal('rgb(255, 255, 255)');
-    await emulateMedia({ colorScheme: 'light' });
-    m.el.setAttribute('theme', 'dark');
-    await m.el.updateComplete;
-    expect(background(m)).to.equal('rgb(22, 27, 34)');
+  it('reflects variant and theme, so the page can style safetrade-meetup[variant=compact] and [theme=dark]', async () => {
+    const style = document.createElement('style');
+    style.textContent = `safetrade-meetup[variant='compact'] { margin-inline-start: 7px; } safetrade-meetup[theme='dark'] { margin-block-start: 5px; }`;
+    document.head.append(style);
+    try {
+      const m = await mount(both, { stations: nyc });
+      await ready(m);
+      expect([m.el.getAttribute('variant'), m.el.getAttribute('theme')], 'the defaults, reflected').to.deep.equal(['card', 'auto']);
+      m.el.variant = 'compact';
+      m.el.theme = 'dark';
+      await m.el.updateComplete;
+      expect([m.el.getAttribute('variant'), m.el.getAttribute('theme')]).to.deep.equal(['compact', 'dark']);
+      expect(getComputedStyle(m.el).marginInlineStart).to.equal('7px');
+      expect(getComputedStyle(m.el).marginBlockStart).to.equal('5px');
+      expect($$(m, '[part~="suggestion"]')).to.have.length(1);
+    } finally {
+      style.remove();
+    }
   });
 
   it('takes --safetrade-* custom properties and ::part styles from the host page', async () => {
@@ -439,7 +444,7 @@ describe('theming and layout', () => {
 
   for (const width of [280, 800]) {
     it(`fits ${width} px without horizontal overflow`, async () => {
-      await setViewport({ width: width + 16, height: 900 });
+      await setViewport(width + 16, 900);
       const m = await mount(both, { stations: richStations });
       m.el.style.width = `${width}px`;
       await ready(m);
@@ -450,7 +455,7 @@ describe('theming and layout', () => {
   }
 
   it('gives every button and link a touch target of at least 44 px', async () => {
-    await setViewport({ width: 400, height: 900 });
+    await setViewport(400, 900);
     const m = await mount({ ...sellerOnly }, { stations: richStations, geocoder: async () => null });
     await ready(m);
     $<HTMLDetailsElement>(m, '[part~="details"]')!.open = true;
@@ -492,15 +497,12 @@ describe('keyboard and screen readers', () => {
     expect(text(status)).to.equal('Suggested meeting spot: NYPD 13th Precinct, 1.5 mi from you.');
   });
 
-  for (const [state, attrs, props, dark] of [
-    ['card (light)', both, {}, false],
-    ['card (dark)', both, {}, true],
-    ['no buyer, with locate and geocoder', sellerOnly, { geocoder: async () => null }, false],
-    ['compact (dark)', { ...both, variant: 'compact' }, {}, true],
-    ['no station (dark)', { ...both, 'max-distance-km': '0.5' }, {}, true],
+  // The dark states: test/element/theme.test.ts, in every engine's dark mode.
+  for (const [state, attrs, props] of [
+    ['card', both, {}],
+    ['no buyer, with locate and geocoder', sellerOnly, { geocoder: async () => null }],
   ] as const) {
     it(`passes axe: ${state}`, async () => {
-      if (dark) await emulateMedia({ colorScheme: 'dark' });
       const m = await mount(attrs as Record<string, string>, { stations: richStations, ...props });
       await ready(m);
       await expect(m.el).to.be.accessible();

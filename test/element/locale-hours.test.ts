@@ -54,6 +54,60 @@ describe('languages', () => {
     }
   });
 
+  it('falls back to English without a word when the browser reports no real language (WebKitGTK says "C")', async () => {
+    // Under LANG=C.UTF-8, common in containers, WebKitGTK reports navigator.language "C". The
+    // page set nothing wrong, so the buyer must not see an alert about the page's setup.
+    for (const key of ['language', 'languages'] as const) {
+      Object.defineProperty(navigator, key, { configurable: true, get: () => (key === 'language' ? 'C' : ['C']) });
+    }
+    try {
+      expect(navigator.language).to.equal('C');
+      const m = await mount(both, { stations: nyc });
+      await ready(m);
+      expect(suggestionIds(m.el).length).to.be.greaterThan(0);
+      expect(m.of('safetrade-error')).to.deep.equal([]);
+      expect(alertText(m.el)).to.equal(null);
+      expect(text($(m, '[part~="heading"]'))).to.equal('Meet at a police safe-trade station');
+      expect($(m, '[part~="base"]')!.getAttribute('lang')).to.equal('en');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).language;
+      delete (navigator as unknown as Record<string, unknown>).languages;
+    }
+  });
+
+  // The page switches language (a language menu): the widget follows within one frame, also with
+  // meet-at set (no clock tick then), not at its next re-render.
+  for (const where of ['an ancestor', '<html>'] as const) {
+    it(`switches language within one frame when ${where}’s lang changes, with meet-at set`, async () => {
+      const wrapper = document.createElement('div');
+      document.body.append(wrapper);
+      const target = where === '<html>' ? document.documentElement : wrapper;
+      const before = document.documentElement.getAttribute('lang');
+      target.lang = 'en';
+      try {
+        const el = document.createElement('safetrade-meetup');
+        for (const [k, v] of Object.entries({ ...both, 'meet-at': '2026-12-07T10:00:00-05:00' })) el.setAttribute(k, v);
+        el.stations = nyc;
+        wrapper.append(el);
+        const m = { el, events: [], of: () => [] } as unknown as Mounted;
+        await settled(m, () => !!$(m, '[part~="expanded"]'));
+        expect(text($(m, '[part~="heading"]'))).to.equal('Meet at a police safe-trade station');
+        target.lang = 'fr-CA';
+        await new Promise((r) => requestAnimationFrame(r));
+        expect(text($(m, '[part~="heading"]'))).to.equal(fr.heading);
+        expect(text($(m, '[part~="expanded"] [part~="distance"]'))).to.match(/^à 2,4\s?km de vous/);
+        expect($(m, '[part~="base"]')!.getAttribute('lang')).to.equal('fr');
+        target.lang = 'es';
+        await new Promise((r) => requestAnimationFrame(r));
+        expect(text($(m, '[part~="heading"]'))).to.equal(es.heading);
+      } finally {
+        wrapper.remove();
+        if (before === null) document.documentElement.removeAttribute('lang');
+        else document.documentElement.setAttribute('lang', before);
+      }
+    });
+  }
+
   it('falls back to English for a language it does not ship', async () => {
     const m = await mount({ ...both, locale: 'de-DE' }, { stations: nyc });
     await ready(m);

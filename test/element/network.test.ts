@@ -320,6 +320,8 @@ describe('many widgets on one page', () => {
       else expect(alertText(w.el), `widget ${i}`).to.match(/could not be loaded.*HTTP 404/);
     });
     const count = (u: string) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith(u)).length;
+    // WebKit adds a failed request's timing entry a little later than the error arrives.
+    await waitUntil(() => count(missing) > 0, 'no timing entry for the missing file', { timeout: 2000 });
     expect([count(good), count(missing)]).to.deep.equal([1, 1]);
   });
 });

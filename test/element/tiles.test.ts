@@ -208,8 +208,9 @@ describe('<safetrade-meetup> with stations-src pointing at a tile manifest', () 
     const { url, requested } = serveTiles(undefined, buildTiles(list, { maxPerTile: 64 }));
     const noon = new Date('2026-11-30T17:00:00Z'); // Monday 12:00 in New York
     const evening = new Date('2026-11-30T23:00:00Z'); // 18:00: the office has closed
-    const el = document.createElement('safetrade-meetup') as unknown as HTMLElement & { _now: Date; updateComplete: Promise<boolean> };
-    el._now = noon;
+    // The widget's clock: a fake Date and minute timer; everything else (fetch, slices) runs for real.
+    const clock = sinon.useFakeTimers({ now: noon, toFake: ['Date', 'setInterval', 'clearInterval'] });
+    const el = document.createElement('safetrade-meetup');
     const events: CustomEvent[] = [];
     el.addEventListener('safetrade-suggest', (e) => events.push(e as CustomEvent));
     await import('../../src/define.js');
@@ -221,13 +222,14 @@ describe('<safetrade-meetup> with stations-src pointing at a tile manifest', () 
     const fetched = requested.length;
     const suggests = events.length;
 
-    el._now = new Date(noon.getTime() + 60_000); // a tick that changes nothing
+    clock.tick(60_000); // a tick that changes nothing
     await el.updateComplete;
     expect(ids(el), 'the answer stays up while the tick re-queries').to.deep.equal(want(noon));
     await new Promise((r) => setTimeout(r, 50));
     expect(events.length, 'no event for a tick that changes nothing').to.equal(suggests);
 
-    el._now = evening;
+    clock.setSystemTime(evening.getTime() - 60_000);
+    clock.tick(60_000);
     await until(() => ids(el).join() === want(evening).join());
     expect(ids(el)[0]).to.not.equal(nearest.id);
     expect(events.length).to.equal(suggests + 1);

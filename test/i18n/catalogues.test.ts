@@ -101,6 +101,7 @@ describe('key strings per locale (snapshot)', () => {
     m.errors['no-station'],
   ];
 
+  const MX_CLOCK_24 = /^h2[34]$/.test(new Intl.DateTimeFormat('es-MX', { hour: 'numeric' }).resolvedOptions().hourCycle ?? '');
   const SNAPSHOT: [string, Messages, (string | null)[]][] = [
     [
       'en-US',
@@ -167,11 +168,15 @@ describe('key strings per locale (snapshot)', () => {
       es,
       [
         'Abierto las 24 horas',
-        'Abierto ahora · hasta 8:00 p.m.',
-        'Cerrado · abre sáb 10:00 a.m.',
-        'Cerrado · abre 8:00 a.m.',
+        // The clock is the platform's CLDR data: current ICU writes es-MX with a 12-hour clock,
+        // ICU 72 (WebKitGTK on Debian 12) with a 24-hour one. Both are Mexican Spanish.
+        ...(MX_CLOCK_24
+          ? ['Abierto ahora · hasta 20:00', 'Cerrado · abre sáb 10:00', 'Cerrado · abre 08:00']
+          : ['Abierto ahora · hasta 8:00 p.m.', 'Cerrado · abre sáb 10:00 a.m.', 'Cerrado · abre 8:00 a.m.']),
         'Abierto ahora · hasta medianoche',
-        'Horario: lun–vie 8:00 a.m.–8:00 p.m. · sáb 10:00 a.m.–2:00 p.m. · dom cerrado',
+        MX_CLOCK_24
+          ? 'Horario: lun–vie 08:00–20:00 · sáb 10:00–14:00 · dom cerrado'
+          : 'Horario: lun–vie 8:00 a.m.–8:00 p.m. · sáb 10:00 a.m.–2:00 p.m. · dom cerrado',
         null,
         'Reúnanse en un punto seguro de la policía',
         'No hay ningún punto de intercambio seguro lo bastante cerca de ambos.',

@@ -2,12 +2,29 @@ import { expect } from '@open-wc/testing';
 import { en, type Messages } from '../../src/i18n/en.js';
 import { es } from '../../src/i18n/es.js';
 import { fr } from '../../src/i18n/fr.js';
-import { availableLocales, loadMessages, MessagesLoadError, registerMessages, resolveLocale } from '../../src/i18n/locale.js';
+import { availableLocales, browserLocale, loadMessages, MessagesLoadError, registerMessages, resolveLocale } from '../../src/i18n/locale.js';
 
 // In the test page the sources are served unbundled, so catalogues are loaded from src/ (as the
 // dev server's ES modules) or from the built dist/locales/ (npm test builds before it runs).
 const fromSrc = (lang: string) => `/src/i18n/${lang}.ts`;
 const fromDist = (lang: string) => `/dist/locales/${lang}.js`;
+
+describe('browserLocale', () => {
+  it('is the first language the browser reports that is a real language tag', () => {
+    expect(browserLocale(['fr-ca', 'en-US'])).to.equal('fr-CA');
+    expect(browserLocale([undefined, 'es-MX'])).to.equal('es-MX');
+  });
+
+  it('skips what is not a tag, like WebKitGTK\'s "C" under LANG=C.UTF-8, and says nothing', () => {
+    expect(browserLocale(['C', 'C.UTF-8', 'en_US', '', 'de-DE'])).to.equal('de-DE');
+    expect(browserLocale(['C'])).to.equal(undefined);
+    expect(browserLocale([])).to.equal(undefined);
+  });
+
+  it('reads navigator.language by default', () => {
+    expect(browserLocale()).to.equal(browserLocale([navigator.language]));
+  });
+});
 
 describe('resolveLocale', () => {
   it('picks a shipped catalogue by language', () => {

@@ -1,5 +1,5 @@
 // docs/BAD-INPUTS.md is the table of test/fixtures/bad-inputs.json, whose every row
-// test/element/bad-inputs.test.ts checks in Chromium. A stale page would tell users something
+// test/element/bad-inputs.test.ts checks in Chromium, Firefox and WebKit. A stale page would tell users something
 // the tests no longer check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -2,15 +2,14 @@
 // origin is "null", so fetching the dataset, even from the frame's own server, is a cross-origin
 // request the server must allow. When it does not, the message says so, instead of leaving the
 // developer at "Check your connection".
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launch } from './browser.mjs';
+import { ENGINES, launch } from './browser.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-let browser;
 let server;
 let base;
 
@@ -41,19 +40,13 @@ before(async () => {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => server?.close());
 
 /** Opens the host page and waits for the framed widget to answer: its suggestions, or its error and alert. */
-async function framed(query) {
-  const page = await browser.newPage();
-  await page.goto(`${base}/host.html?${query}`);
-  const f = page.frames().find((x) => x.url().endsWith('/frame.html') || x.url().endsWith('/frame.html?cors'));
-  const result = await f.evaluate(
+async function framed(browser, query) {
+  const page = await browser.open(`${base}/host.html?${query}`, server);
+  const result = await page.frameEvaluate(
     () =>
       new Promise((resolve) => {
         const el = document.querySelector('safetrade-meetup');
@@ -74,18 +67,28 @@ async function framed(query) {
   return result;
 }
 
-test('in a sandboxed frame, a dataset server that does not allow other origins: the message names the opaque origin', async () => {
-  const r = await framed('sandbox=allow-scripts');
-  assert.equal(r.origin, 'null');
-  assert.equal(r.suggestions, 0);
-  assert.match(r.alert, /This page has an opaque origin \("null": a sandboxed frame without allow-same-origin\), so the request is cross-origin/);
-  assert.match(r.alert, /Access-Control-Allow-Origin/);
-});
+for (const engine of ENGINES) {
+  describe(engine, () => {
+    let browser;
+    before(async () => {
+      browser = await launch(engine);
+    });
+    after(() => browser?.close());
 
-test('the same frame with allow-same-origin, or a server that allows other origins, shows suggestions', async () => {
-  for (const query of ['sandbox=allow-scripts%20allow-same-origin', 'sandbox=allow-scripts&cors']) {
-    const r = await framed(query);
-    assert.equal(r.suggestions, 3, query);
-    assert.equal(r.alert, null, query);
-  }
-});
+    test('in a sandboxed frame, a dataset server that does not allow other origins: the message names the opaque origin', async () => {
+      const r = await framed(browser, 'sandbox=allow-scripts');
+      assert.equal(r.origin, 'null');
+      assert.equal(r.suggestions, 0);
+      assert.match(r.alert, /This page has an opaque origin \("null": a sandboxed frame without allow-same-origin\), so the request is cross-origin/);
+      assert.match(r.alert, /Access-Control-Allow-Origin/);
+    });
+
+    test('the same frame with allow-same-origin, or a server that allows other origins, shows suggestions', async () => {
+      for (const query of ['sandbox=allow-scripts%20allow-same-origin', 'sandbox=allow-scripts&cors']) {
+        const r = await framed(browser, query);
+        assert.equal(r.suggestions, 3, query);
+        assert.equal(r.alert, null, query);
+      }
+    });
+  });
+}

@@ -13,6 +13,8 @@ export interface View {
   suggestions: Suggestion[] | null;
   locale: string;
   unit: Unit;
+  /** An answer (dataset or tile query) is on its way, with nothing wrong so far. */
+  pending: boolean;
 }
 
 /** What the viewer's clicks ask the element to do. */
