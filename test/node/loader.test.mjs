@@ -1,10 +1,12 @@
 // The script tag as a loader (contract v1.1, issue #15), in Chromium under a strict CSP: what a
 // listing page requests before and after its visitor scrolls to the widget, what happens when a
 // file beside the loader was altered (code, stations, a language), and what a host set before the
-// element was defined. Requests are counted, never timed.
+// element was defined. Requests are counted, never timed. Chromium only (see `before`).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer } from './browser.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/ensure-browsers.mjs';
+import { startServer } from '../../scripts/serve.mjs';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
 const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types safetrade-meetup lit-html";
@@ -14,7 +16,9 @@ let server;
 let base;
 before(async () => {
   ({ server, url: base } = await startServer({ headers: { 'content-security-policy': CSP } }));
-  browser = await launch();
+  // Chromium only, through playwright-core: these tests alter responses on the way (page.route)
+  // and watch every request, which the other engines' drivers here do not offer.
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 });
 after(async () => {
   await browser?.close();
