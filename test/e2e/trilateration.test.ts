@@ -39,7 +39,9 @@ function recordRenders(el: Listing): string[] {
 describe('the other party cannot be located more finely than its cell (built script, UI only)', () => {
   before(async () => {
     await addScript('/dist/safetrade-meetup.js');
-    // The script-tag build may define the element after its script has run (a loader): wait for it.
+    // The script tag is a loader: it fetches the widget's code once an element is near the
+    // viewport (this one, in view), and defines it after that code has run.
+    document.body.append(document.createElement('safetrade-meetup'));
     await customElements.whenDefined('safetrade-meetup');
   });
   afterEach(() => document.querySelectorAll('safetrade-meetup').forEach((n) => n.remove()));
@@ -133,6 +135,7 @@ describe('what a tile host learns about the other party (built script)', () => {
   let requested: string[] = [];
   before(async () => {
     await addScript('/dist/safetrade-meetup.js');
+    document.body.append(document.createElement('safetrade-meetup')); // in view: the loader fetches the code
     await customElements.whenDefined('safetrade-meetup');
   });
   beforeEach(() => {
