@@ -72,7 +72,7 @@ function renderSnippet(attrs) {
   const sri = integrity ? `\n  integrity="${integrity}"\n  crossorigin="anonymous"` : '';
   const attrText = attrs.map(([n, v]) => `\n  ${n}="${escapeAttr(v)}"`).join('');
   document.getElementById('snippet').textContent = [
-    '<!-- The loader (~3 KB): the widget\'s code and stations follow when it nears the viewport,',
+    "<!-- The loader (~3 KB): the widget's code and stations follow when it nears the viewport,",
     '     each pinned by this one integrity hash. -->',
     `<script src="${src}"${sri}\n  defer></script>`,
     '',
