@@ -86,7 +86,8 @@ async function trilateration() {
           return route.fulfill({
             contentType: 'text/html',
             body: `<!doctype html><html lang="en-US"><meta charset="utf-8"><script src="/dist/safetrade-meetup.js"></script>
-<script type="module">import * as attack from '/bench/attack.js'; window.attack = attack;</script><body></body></html>`,
+<script type="module">import * as attack from '/bench/attack.js'; window.attack = attack;</script>
+<body><!-- in view, so that the script tag's loader fetches the widget's code (the old bundle defines it at once) --><safetrade-meetup></safetrade-meetup></body></html>`,
           });
         const file = path.startsWith('/dist/') ? join(dist, path.slice(6)) : path === '/bench/attack.js' ? join(root, 'bench/attack.js') : null;
         if (!file || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
