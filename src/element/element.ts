@@ -296,6 +296,14 @@ export class SafeTradeMeetupElement extends LitElement {
         )
         .finally(() => (this.#awaitingMap = false));
     }
+    // The map's own styles came with its code: adopted once, in the update that first draws it,
+    // so it is never painted unstyled.
+    if (mapCode && !this.#mapStyled) {
+      this.#mapStyled = true;
+      const root = this.renderRoot as ShadowRoot;
+      const sheet = mapCode.mapStyles.styleSheet;
+      if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
     if (this.#focusCard) {
       this.#focusCard = false;
       this.renderRoot.querySelector<HTMLElement>('[part~="expanded"] h3')?.focus();
@@ -382,6 +390,8 @@ export class SafeTradeMeetupElement extends LitElement {
 
   /** @internal Whether this element waits for the map's code, to render again when it comes. */
   #awaitingMap = false;
+  /** @internal Whether the map's styles are in this element's shadow root. */
+  #mapStyled = false;
 
   /** @internal */
   readonly #callbacks: Callbacks = {

@@ -14,6 +14,7 @@ import { metresPerPx, TILE_PX, windowProjection, type Tile } from './map-tiles.j
 // This module is the map's code as the element loads it (import() in element.ts, a file of its own
 // in both builds): the drawing, and the choice of street tiles for `map-tiles`.
 export { stationTiles } from './map-tiles.js';
+export { mapStyles } from './map-styles.js';
 
 const PAD = 34;
 const KM_PER_DEG_LAT = 111.32;

@@ -329,6 +329,9 @@ describe('the schematic map', () => {
     expect([...svg.querySelectorAll('text')].map(text)).to.include.members(['Station', 'You', 'Around the seller', 'North', '1 mi']);
     expect(svg.querySelector('.map-station')).to.exist;
     expect(svg.querySelector('.map-you')).to.exist;
+    // Styled as drawn (the map's styles come with its code): labels keep their halo over routes.
+    expect(getComputedStyle(svg.querySelector('.map-label')!).strokeWidth).to.equal('4px');
+    expect(getComputedStyle(svg.querySelector('.map-route')!).strokeDasharray).to.equal('5px, 5px');
   });
 
   it('waits behind a "Map" disclosure on a phone, and sits beside the facts from 480 px', async () => {
