@@ -321,7 +321,7 @@ describe('many widgets on one page', () => {
     });
     const count = (u: string) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith(u)).length;
     // WebKit adds a failed request's timing entry a little later than the error arrives.
-    await waitUntil(() => count(missing) > 0, 'no timing entry for the missing file', { timeout: 2000 });
+    await waitUntil(() => count(missing) > 0, 'no timing entry for the missing file', { timeout: 10000 });
     expect([count(good), count(missing)]).to.deep.equal([1, 1]);
   });
 });
