@@ -68,6 +68,7 @@ const ROLES = [
   [/tiles/, 'tile manifests, on demand'],
   [/check|dataset|bidi/, 'dataset checker, for other datasets'],
   [/integrity-failure/, 'after a refused dataset'],
+  [/chunk-map\./, 'the map, drawn after the first suggestion'],
 ];
 const role = (key) =>
   key === pins.element ? 'the element, first suggestion' : key === pins.core ? 'SafeTradeMeetup.load()' : (ROLES.find(([re]) => re.test(key))?.[1] ?? 'shared');

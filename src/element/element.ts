@@ -13,6 +13,7 @@ import { TileQueryController } from './controllers/tile-query.js';
 import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
 import { chooseUnit, warmFormatsSoon } from './format.js';
 import { numberConverter, resolveInputs, type RawInputs } from './inputs.js';
+import type * as MapCode from './map.js';
 import { configure } from './data/index.js';
 import { renderErrors, renderStatus } from './render/alerts.js';
 import { renderCompact } from './render/compact.js';
@@ -23,6 +24,25 @@ import { shareText } from './render/share.js';
 import { renderSuggestions } from './render/suggestions.js';
 import { UiState } from './render/ui-state.js';
 import { styles } from './styles.js';
+
+/**
+ * The card's map (map.ts, map-tiles.ts: ~1.8 KB gzip) is a file of its own in both builds, asked
+ * for once a card is on screen, and loaded once for every element on the page: the first
+ * suggestion's facts and actions never wait for it, and the map fills its box, kept empty at its
+ * final size, when it arrives. (The no-station help was measured as well: loaded on demand it saved
+ * ~40 B gzip, less than its pin adds to the loader, so it stays in.)
+ */
+let mapCode: typeof MapCode | null = null;
+let mapLoading: Promise<unknown> | undefined;
+const loadMapCode = () =>
+  (mapLoading ??= import('./map.js').then(
+    (code) => (mapCode = code),
+    (error: unknown) => {
+      // Refused or offline: the box stays empty, and the next update asks again.
+      mapLoading = undefined;
+      throw error;
+    },
+  ));
 
 type Queued = { [K in SafeTradeEventName]: [K, SafeTradeEventDetail<K>] }[SafeTradeEventName];
 
@@ -265,6 +285,25 @@ export class SafeTradeMeetupElement extends LitElement {
   }
 
   protected override updated(): void {
+    // The map's code once a card (with its empty map box) is on screen; after a failure, asked
+    // again at the next update for another reason (never in a loop).
+    if (!mapCode && !this.#awaitingMap && this.renderRoot.querySelector('[part~="map"]')) {
+      this.#awaitingMap = true;
+      loadMapCode()
+        .then(
+          () => this.requestUpdate(),
+          () => {}, // the box stays empty until the code comes with a later update
+        )
+        .finally(() => (this.#awaitingMap = false));
+    }
+    // The map's own styles came with its code: adopted once, in the update that first draws it,
+    // so it is never painted unstyled.
+    if (mapCode && !this.#mapStyled) {
+      this.#mapStyled = true;
+      const root = this.renderRoot as ShadowRoot;
+      const sheet = mapCode.mapStyles.styleSheet;
+      if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
     if (this.#focusCard) {
       this.#focusCard = false;
       this.renderRoot.querySelector<HTMLElement>('[part~="expanded"] h3')?.focus();
@@ -343,10 +382,16 @@ export class SafeTradeMeetupElement extends LitElement {
       stations: data.status === 'ready' && !data.dataset.tiles ? data.dataset.stations : null,
       mapOpen: this.#ui.mapOpen,
       failedTiles: this.#ui.failedTiles,
+      map: mapCode,
       baseUrl: globalThis.document?.baseURI,
       on: this.#callbacks,
     };
   }
+
+  /** @internal Whether this element waits for the map's code, to render again when it comes. */
+  #awaitingMap = false;
+  /** @internal Whether the map's styles are in this element's shadow root. */
+  #mapStyled = false;
 
   /** @internal */
   readonly #callbacks: Callbacks = {

@@ -5,7 +5,7 @@ import { cellCenter, cellRadiusKm, describe, isLatitude, isLongitude } from '../
 import { parseDateTime } from '../core/hours.js';
 import type { LatLng, Mode } from '../core/types.js';
 import type { SafeTradeError } from './events.js';
-import { tileTemplateProblem } from './map-tiles.js';
+import { tileTemplateProblem } from './tile-template.js';
 
 export type Viewer = 'buyer' | 'seller';
 export type Units = 'auto' | 'km' | 'mi';

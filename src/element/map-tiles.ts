@@ -2,6 +2,7 @@
 // chosen from the station alone — one fixed zoom, the few tiles under a window centred on it — so
 // the requests a tile server sees reveal the station shown and nothing about either party.
 import type { LatLng } from '../core/types.js';
+import { fill } from './tile-template.js';
 
 /** The one zoom level the map asks for: street names readable, a few blocks around the station. */
 export const TILE_ZOOM = 16;
@@ -12,7 +13,6 @@ export const WINDOW_W_PX = 384;
 export const WINDOW_H_PX = 256;
 /** Web Mercator's ground resolution at the equator for zoom 0, in metres per pixel. */
 const EQUATOR_M_PER_PX_Z0 = 156543.03392;
-const PLACEHOLDERS = /\{([^}]*)\}/g;
 
 export interface Tile {
   z: number;
@@ -22,28 +22,6 @@ export interface Tile {
   /** The tile's top-left corner in window pixels. */
   left: number;
   top: number;
-}
-
-/**
- * Checks a tile URL template as the host wrote it: `{z}`, `{x}` and `{y}` each present, no other
- * placeholder, and an http(s) URL once filled in (relative URLs resolve against the page).
- * Returns an error message quoting it, or null when it is usable.
- */
-export function tileTemplateProblem(template: string, baseUrl?: string): string | null {
-  const quoted = JSON.stringify(template);
-  const names = [...template.matchAll(PLACEHOLDERS)].map((m) => m[1]);
-  const missing = ['z', 'x', 'y'].filter((n) => !names.includes(n));
-  const unknown = names.filter((n) => !['z', 'x', 'y'].includes(n!));
-  const why = missing.length
-    ? `it has no ${missing.map((n) => `{${n}}`).join(', ')}`
-    : unknown.length
-      ? `only {z}, {x} and {y} are filled in, not {${unknown[0]}}`
-      : isHttp(fill(template, 0, 0, 0), baseUrl)
-        ? null
-        : 'it is not an http(s) URL';
-  return (
-    why && `map-tiles must be a raster tile URL template like "https://tiles.example/{z}/{x}/{y}.png" (got ${quoted}: ${why}); drawing the map without tiles`
-  );
 }
 
 /** Tile coordinates (fractional) of a point at a zoom, Web Mercator. */
@@ -87,19 +65,6 @@ export function stationTiles(station: LatLng, template: string, baseUrl?: string
     }
   }
   return tiles;
-}
-
-function fill(template: string, z: number, x: number, y: number): string {
-  return template.replace(PLACEHOLDERS, (_, name: string) => String(name === 'z' ? z : name === 'x' ? x : y));
-}
-
-function isHttp(url: string, baseUrl?: string): boolean {
-  try {
-    const { protocol } = new URL(url, baseUrl);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function round(n: number): number {

@@ -8,11 +8,14 @@
 import { svg, type SVGTemplateResult } from 'lit';
 import type { LatLng } from '../core/types.js';
 import { KM_PER_MILE, type Unit } from './format.js';
+import { MAP_H, MAP_W } from './map-frame.js';
 import { metresPerPx, TILE_PX, windowProjection, type Tile } from './map-tiles.js';
 
-/** The map's frame in SVG units (3:2, the same for both kinds). */
-export const MAP_W = 384;
-export const MAP_H = 256;
+// This module is the map's code as the element loads it (import() in element.ts, a file of its own
+// in both builds): the drawing, and the choice of street tiles for `map-tiles`.
+export { stationTiles } from './map-tiles.js';
+export { mapStyles } from './map-styles.js';
+
 const PAD = 34;
 const KM_PER_DEG_LAT = 111.32;
 /** The contract's grid: the other party enters as the centre of a cell this many degrees wide. */

@@ -2,7 +2,7 @@
 // a buyer who types positions into the host's place box and reads only the rendered card, and a
 // tile host that reads only which tiles are fetched. Contract v1.1: the best either can recover
 // is the centre of the other party's 0.01° cell.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { buildTiles, cellCenter, distanceKm } from '../../src/core/index.js';
 import type { Station } from '../../src/core/types.js';
@@ -41,8 +41,14 @@ describe('the other party cannot be located more finely than its cell (built scr
     await addScript('/dist/safetrade-meetup.js');
     // The script tag is a loader: it fetches the widget's code once an element is near the
     // viewport (this one, in view), and defines it after that code has run.
-    document.body.append(document.createElement('safetrade-meetup'));
+    const first = document.createElement('safetrade-meetup');
+    first.setAttribute('seller-lat', String(CENTRE.lat));
+    first.setAttribute('seller-lng', String(CENTRE.lng));
+    document.body.append(first);
     await customElements.whenDefined('safetrade-meetup');
+    // The map's code comes after the first card is on screen; once it has, every card the attack
+    // sees is drawn in full, so the renders compared below differ only by what the seller leaks.
+    await waitUntil(() => first.shadowRoot?.querySelector('svg[part~="map"][role="img"]'), 'the map was never drawn', { timeout: 10000 });
   });
   afterEach(() => document.querySelectorAll('safetrade-meetup').forEach((n) => n.remove()));
 

@@ -7,7 +7,7 @@ import { render, svg } from 'lit';
 import { cellBounds, renderMap } from '../../src/element/map.js';
 import { setViewport } from '../engine.js';
 import { nyc } from '../fixtures/nyc.js';
-import { alertText, cleanup, LOWER_EAST_SIDE, MIDTOWN, mount, settled, shadow, suggestionIds, type Mounted } from './helpers.js';
+import { alertText, cleanup, LOWER_EAST_SIDE, mapDrawn, MIDTOWN, mount, settled, shadow, suggestionIds, type Mounted } from './helpers.js';
 
 const both = { 'seller-lat': LOWER_EAST_SIDE.lat, 'seller-lng': LOWER_EAST_SIDE.lng, 'buyer-lat': MIDTOWN.lat, 'buyer-lng': MIDTOWN.lng, locale: 'en-US' };
 const sellerOnly = { 'seller-lat': LOWER_EAST_SIDE.lat, 'seller-lng': LOWER_EAST_SIDE.lng, locale: 'en-US' };
@@ -292,6 +292,7 @@ describe('the schematic map', () => {
   it('is an SVG with a text alternative and no external resources', async () => {
     const m = await mount(both, { stations: nyc });
     await ready(m);
+    await mapDrawn(m);
     const map = $(m, '[part~="expanded"] svg[part~="map"]')!;
     expect(map.getAttribute('role')).to.equal('img');
     expect(map.getAttribute('aria-label')).to.equal('Map of NYPD 13th Precinct: 1.5 mi from you · about 1.5 mi for the seller.');
@@ -323,10 +324,14 @@ describe('the schematic map', () => {
   it('labels the station, the viewer and the other party, and shows north and a scale', async () => {
     const m = await mount(both, { stations: nyc });
     await ready(m);
+    await mapDrawn(m);
     const svg = $(m, '[part~="expanded"] svg[part~="map"]')!;
     expect([...svg.querySelectorAll('text')].map(text)).to.include.members(['Station', 'You', 'Around the seller', 'North', '1 mi']);
     expect(svg.querySelector('.map-station')).to.exist;
     expect(svg.querySelector('.map-you')).to.exist;
+    // Styled as drawn (the map's styles come with its code): labels keep their halo over routes.
+    expect(getComputedStyle(svg.querySelector('.map-label')!).strokeWidth).to.equal('4px');
+    expect(getComputedStyle(svg.querySelector('.map-route')!).strokeDasharray).to.equal('5px, 5px');
   });
 
   it('waits behind a "Map" disclosure on a phone, and sits beside the facts from 480 px', async () => {

@@ -31,6 +31,12 @@ export async function settled(m: Mounted, predicate: () => boolean, message = 'w
 }
 
 export const shadow = (el: Element) => el.shadowRoot!;
+/**
+ * The card's map is drawn by code that arrives after the first suggestion is on screen: waits
+ * until the map is a labelled picture, as a viewer sees it (the box is there, empty, before).
+ */
+export const mapDrawn = (m: Mounted) =>
+  settled(m, () => !!shadow(m.el).querySelector('[part~="expanded"] svg[part~="map"][role="img"]'), 'the map was never drawn');
 export const suggestionIds = (el: Element) => [...shadow(el).querySelectorAll('[part~="suggestion"]')].map((n) => n.getAttribute('data-station-id'));
 export const alertText = (el: Element) => shadow(el).querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
 export const lastSuggest = (m: Mounted) => m.of('safetrade-suggest').at(-1)?.detail as { mode: string; suggestions: { station: { id: string } }[] } | undefined;

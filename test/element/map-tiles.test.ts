@@ -3,7 +3,7 @@
 // it, the same whoever and wherever the buyer and seller are; none at all without the attribute.
 import { expect, waitUntil } from '@open-wc/testing';
 import { nyc } from '../fixtures/nyc.js';
-import { alertText, cleanup, LOWER_EAST_SIDE, MIDTOWN, mount, settled, shadow, UNION_SQUARE, type Mounted } from './helpers.js';
+import { alertText, cleanup, LOWER_EAST_SIDE, mapDrawn, MIDTOWN, mount, settled, shadow, UNION_SQUARE, type Mounted } from './helpers.js';
 
 const PCT_13 = nyc.stations.find((s) => s.id === 'nypd-pct-013')!;
 let unique = 0;
@@ -30,6 +30,7 @@ async function mountWide(attrs: Record<string, string>, stations: unknown = [PCT
   const m = await mount({ locale: 'en-US', ...attrs }, { stations });
   m.el.style.width = '720px';
   await ready(m);
+  if (m.of('safetrade-suggest').length) await mapDrawn(m);
   return m;
 }
 const positions = (seller: { lat: string; lng: string }, buyer: { lat: string; lng: string }) => ({

@@ -88,6 +88,8 @@ test('scrolling near it fetches the code and the dataset at the same time, each 
   });
   await scrollToWidget(page);
   await firstSuggestion(page).waitFor({ timeout: 10000 });
+  // The map's code follows the first suggestion (its own test below): counted here once drawn.
+  await page.locator('#meetup svg[part~="map"][role="img"]').waitFor({ timeout: 10000 });
   const requests = widgetRequests(page);
   assert.equal(requests[0], '/dist/safetrade-meetup.js');
   assert.equal(requests.filter((p) => p === '/dist/stations.json').length, 1);
@@ -104,6 +106,36 @@ test('scrolling near it fetches the code and the dataset at the same time, each 
     events.filter((e) => e.name === 'safetrade-error'),
     [],
   );
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the map comes after the first suggestion, from a pinned file of its own, into a box already its size', async () => {
+  const page = await open('/test/fixtures/loader/below.html');
+  // Holds the map's code until the card was seen without it: the facts must not wait for it.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/dist/script/chunk-map.*.js', async (route) => {
+    await held;
+    route.continue();
+  });
+  await scrollToWidget(page);
+  await firstSuggestion(page).waitFor({ timeout: 10000 });
+  const map = page.locator('#meetup [part~="expanded"] svg[part~="map"]');
+  const before = await map.evaluate((svg) => ({ box: svg.getBoundingClientRect().toJSON(), role: svg.getAttribute('role'), drawn: svg.childElementCount }));
+  assert.equal(await page.locator('#meetup [part~="expanded"] [part~="name"]').isVisible(), true);
+  assert.deepEqual([before.role, before.drawn], [null, 0], 'an empty box, no picture yet');
+  assert.ok(before.box.height > 100, `the box is reserved: ${JSON.stringify(before.box)}`);
+  release();
+  await page.locator('#meetup [part~="expanded"] svg[part~="map"][role="img"]').waitFor({ timeout: 10000 });
+  const after = await map.evaluate((svg) => ({ box: svg.getBoundingClientRect().toJSON(), label: svg.getAttribute('aria-label') }));
+  assert.deepEqual(after.box, before.box, 'drawing the map moved nothing');
+  assert.match(after.label, /^Map of /);
+  const files = widgetRequests(page).filter((p) => /^\/dist\/script\/chunk-map\./.test(p));
+  assert.equal(files.length, 1, widgetRequests(page).join(', '));
+  const pinned = await page.evaluate(() => document.querySelector('script[src*="/dist/script/chunk-map."]')?.integrity);
+  assert.match(pinned ?? '', /^sha256-[\w+/]{43}=$/);
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

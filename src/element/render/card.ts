@@ -7,8 +7,7 @@ import type { Suggestion } from '../../core/types.js';
 import { hoursLine } from '../../i18n/hours.js';
 import { addressLine, formatDate } from '../format.js';
 import { safeHref } from '../links.js';
-import { MAP_H, MAP_W, renderMap } from '../map.js';
-import { stationTiles } from '../map-tiles.js';
+import { MAP_H, MAP_W } from '../map-frame.js';
 import { renderActions, renderManualShare } from './actions.js';
 import type { RenderContext } from './context.js';
 import { distanceText, whyText } from './distance.js';
@@ -61,29 +60,36 @@ export function renderCard(ctx: RenderContext, s: Suggestion, best: boolean) {
 }
 
 function renderCardMap(ctx: RenderContext, s: Suggestion, distance: string) {
-  const { messages: m, view } = ctx;
+  const { messages: m, view, map: code } = ctx;
   const { station } = s;
   const viewerIsSeller = view.inputs.viewer === 'seller';
   const template = view.inputs.mapTiles;
   // Tiles only from a template that has not failed: a broken tile server leaves the schematic.
-  const tiles = template && template !== ctx.failedTiles ? stationTiles(station, template, ctx.baseUrl) : null;
+  const tiled = !!template && template !== ctx.failedTiles;
+  // Until the map's code is here the box stays empty at its final size (the viewBox sets its
+  // aspect ratio), and says nothing to screen readers: it is a picture only once drawn.
   return html`<svg
     part="map"
     id="map"
-    class="map ${ctx.mapOpen ? 'open' : ''} ${tiles ? 'tiled' : ''}"
+    class="map ${ctx.mapOpen ? 'open' : ''} ${tiled ? 'tiled' : ''}"
     viewBox="0 0 ${MAP_W} ${MAP_H}"
-    role="img"
-    aria-label=${m.map(station.name, distance)}
+    role=${code ? 'img' : nothing}
+    aria-label=${code ? m.map(station.name, distance) : nothing}
+    aria-hidden=${code ? nothing : 'true'}
   >
-    ${renderMap({
-      station,
-      viewer: viewerIsSeller ? view.inputs.seller : view.inputs.buyer,
-      other: viewerIsSeller ? view.inputs.buyer : view.inputs.seller,
-      unit: view.unit,
-      locale: view.locale,
-      labels: { station: m.mapStation, you: m.mapYou, other: m.mapOther(viewerIsSeller ? m.buyer : m.seller), north: m.mapNorth },
-      tiles,
-      onTileError: () => template && ctx.on.tileError(template),
-    })}
+    ${
+      code
+        ? code.renderMap({
+            station,
+            viewer: viewerIsSeller ? view.inputs.seller : view.inputs.buyer,
+            other: viewerIsSeller ? view.inputs.buyer : view.inputs.seller,
+            unit: view.unit,
+            locale: view.locale,
+            labels: { station: m.mapStation, you: m.mapYou, other: m.mapOther(viewerIsSeller ? m.buyer : m.seller), north: m.mapNorth },
+            tiles: tiled ? code.stationTiles(station, template, ctx.baseUrl) : null,
+            onTileError: () => template && ctx.on.tileError(template),
+          })
+        : nothing
+    }
   </svg>`;
 }
