@@ -37,7 +37,8 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 // Keep only the comments that tell bundlers to leave the locale import() alone.
-const minify = (module, passes = 2) => terser({ ecma: 2022, module, compress: { passes }, format: { comments: /webpackIgnore|@vite-ignore/ } });
+const minify = (module, passes = 2) =>
+  terser({ ecma: 2022, module, compress: { passes, keep_fargs: false }, format: { comments: /webpackIgnore|@vite-ignore/ } });
 const LOCALES = ['es', 'fr'];
 
 const modules = [

