@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { DatasetController } from '../../../src/element/controllers/dataset.js';
 import { nyc } from '../../fixtures/nyc.js';
@@ -51,7 +51,8 @@ describe('DatasetController', () => {
     await flush(host);
     expect(host.seen[0]).to.deep.equal({ status: 'loading' });
     network.answer(url, json(nyc));
-    await new Promise((r) => setTimeout(r, 50));
+    // The answer is parsed and checked in slices that yield: wait for the outcome, not a fixed time.
+    await waitUntil(() => dataset.state.status !== 'loading', 'the dataset never settled', { timeout: 10000 });
     await flush(host);
     const ready = dataset.state;
     expect(ready.status).to.equal('ready');
@@ -85,11 +86,11 @@ describe('DatasetController', () => {
     const { host, dataset } = setup({ src: url });
     document.body.append(host);
     await flush(host);
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => dataset.state.status !== 'loading', 'the first fetch never settled', { timeout: 10000 });
     await flush(host);
     expect(dataset.state.status).to.equal('error');
     dataset.reload();
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => dataset.state.status !== 'loading', 'the second fetch never settled', { timeout: 10000 });
     await flush(host);
     expect(dataset.state.status).to.equal('ready');
     expect(network.count(url)).to.equal(2);
