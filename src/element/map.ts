@@ -6,6 +6,7 @@
 // The other party is only ever its cell, a rectangle of 0.01° by 0.01° (contract v1.1): the map
 // receives the cell's centre and draws the whole cell, so nothing finer than the cell shows.
 import { svg, type SVGTemplateResult } from 'lit';
+import { CELL_DEG, cellCenter } from '../core/geo.js';
 import type { LatLng } from '../core/types.js';
 import { KM_PER_MILE, type Unit } from './format.js';
 import { MAP_H, MAP_W } from './map-frame.js';
@@ -18,8 +19,6 @@ export { mapStyles } from './map-styles.js';
 
 const PAD = 34;
 const KM_PER_DEG_LAT = 111.32;
-/** The contract's grid: the other party enters as the centre of a cell this many degrees wide. */
-export const CELL_DEG = 0.01;
 /** The schematic never zooms in closer than this half-width around what it shows, in km. */
 const MIN_HALF_EXTENT_KM = 0.4;
 
@@ -37,10 +36,15 @@ export interface MapInput {
   onTileError?: () => void;
 }
 
-/** The 0.01° cell a position lies in: south-west and north-east corners (contract v1.1's grid). */
+/**
+ * The 0.01° cell a position lies in: south-west and north-east corners. The cell is the core's
+ * (`cellCenter`, the contract's rule), so the map can never draw a different cell from the one the
+ * widget computed with.
+ */
 export function cellBounds(p: LatLng): { south: number; west: number; north: number; east: number } {
-  const row = Math.floor(p.lat / CELL_DEG + 1e-9);
-  const column = Math.floor(p.lng / CELL_DEG + 1e-9);
+  const centre = cellCenter(p);
+  const row = Math.round(centre.lat / CELL_DEG - 0.5);
+  const column = Math.round(centre.lng / CELL_DEG - 0.5);
   // Divided, not multiplied by 0.01, so that the corners are the decimals people would write.
   return { south: row / 100, west: column / 100, north: (row + 1) / 100, east: (column + 1) / 100 };
 }
