@@ -6,6 +6,7 @@ import type { LatLng } from '../../src/core/types.js';
 import { registerMessages } from '../../src/i18n/locale.js';
 import { nyc } from '../fixtures/nyc.js';
 import { alertText, cleanup, LOWER_EAST_SIDE, MIDTOWN, mount, settled, shadow, suggestionIds, type Mounted } from './helpers.js';
+import { pendingGeolocation } from './geolocation.js';
 
 /** Where the buyer types "10036": Times Square, as numbers (what a geocoder returns). */
 const TIMES_SQUARE = { lat: 40.758, lng: -73.9855 };
@@ -38,15 +39,6 @@ afterEach(() => {
   cleanup();
   expect(uncaught, 'uncaught errors').to.deep.equal([]);
 });
-
-function pendingGeolocation() {
-  const calls: { ok: PositionCallback; fail: PositionErrorCallback }[] = [];
-  sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((ok, fail) => void calls.push({ ok, fail: fail! }));
-  return {
-    succeed: (at: LatLng) => calls.at(-1)!.ok({ coords: { latitude: at.lat, longitude: at.lng } } as GeolocationPosition),
-    deny: () => calls.at(-1)!.fail({ code: 1, message: 'User denied Geolocation' } as GeolocationPositionError),
-  };
-}
 
 function pendingGeocoder() {
   let answer!: (value: LatLng | null) => void;

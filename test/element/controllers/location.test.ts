@@ -3,19 +3,10 @@ import sinon from 'sinon';
 import { LocationController } from '../../../src/element/controllers/location.js';
 import type { LatLng } from '../../../src/core/types.js';
 import { deferred, flush, makeHost } from './host.js';
+import { pendingGeolocation } from '../geolocation.js';
 
 const MIDTOWN = { lat: 40.758, lng: -73.9855 };
 const BROOKLYN = { lat: 40.6782, lng: -73.9442 };
-
-/** Geolocation that answers only when the test says so. */
-function pendingGeolocation() {
-  const calls: { ok: PositionCallback; fail: PositionErrorCallback }[] = [];
-  sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((ok, fail) => void calls.push({ ok, fail: fail! }));
-  return {
-    succeed: (at: LatLng) => calls.at(-1)!.ok({ coords: { latitude: at.lat, longitude: at.lng } } as GeolocationPosition),
-    deny: () => calls.at(-1)!.fail({ code: 1, message: 'User denied Geolocation' } as GeolocationPositionError),
-  };
-}
 
 function setup() {
   const host = makeHost();
