@@ -14,7 +14,7 @@ import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildScriptTag } from './load.mjs';
+import { buildHarness, buildScriptTag } from './load.mjs';
 import { cpuLongTasks, describeTask, startTrace } from './trace.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/ensure-chromium.mjs';
 
@@ -27,15 +27,7 @@ mkdirSync(out, { recursive: true });
 
 // The widget as the script tag ships it (names kept, so the trace can say what ran).
 await buildScriptTag(root, join(out, 'safetrade-meetup.js'));
-await build({
-  entryPoints: [join(here, 'bench/page.ts')],
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  target: 'es2022',
-  outfile: join(out, 'harness.js'),
-  logLevel: 'error',
-});
+await buildHarness(here, out);
 await build({
   entryPoints: [join(here, 'bench/entry.ts')],
   bundle: true,

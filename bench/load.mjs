@@ -31,15 +31,7 @@ export async function runLoadBench({ root, out, bench, chromium, args, n = 10000
   if (!existsSync(shipped) || !existsSync(join(root, 'dist/script'))) throw new Error('bench: dist/ is missing or old; run `npm run build` first');
   // Per tile format version: a cached tile set of another version (another checkout) is not reused.
   const site = join(out, `site-${n}-tiles-v${bench.TILES_VERSION}`);
-  await build({
-    entryPoints: [join(root, 'bench/page.ts')],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: 'es2022',
-    outfile: join(site, 'harness.js'),
-    logLevel: 'error',
-  });
+  await buildHarness(root, site);
   // The script tag is a loader now: the element (and its configure) exists once its code has run.
   writeFileSync(
     join(site, 'configure.js'),
@@ -165,6 +157,19 @@ function pageHtml(params) {
  * one bundle built with the same Rollup config, except that terser keeps function names so that
  * the trace can name them.
  */
+/** bench/page.ts (the page-side harness every browser bench drives) as `dir/harness.js`. */
+export function buildHarness(root, dir) {
+  return build({
+    entryPoints: [join(root, 'bench/page.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2022',
+    outfile: join(dir, 'harness.js'),
+    logLevel: 'error',
+  });
+}
+
 export async function buildScriptTag(root, outfile) {
   const configs = (await import(pathToFileURL(join(root, 'rollup.config.mjs')).href)).default;
   if (typeof configs === 'function') {

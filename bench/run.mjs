@@ -103,7 +103,7 @@ async function tilesTable() {
 if (!loadOnly && !tilesOnly) await queryTables();
 if (!loadOnly && !queriesOnly) await tilesTable();
 if (browser && !tilesOnly && !queriesOnly && (!quick || loadOnly)) {
-  const { runLoadBench, CPU_SLOWDOWN } = await import('./load.mjs');
+  const { runLoadBench, buildHarness, CPU_SLOWDOWN } = await import('./load.mjs');
   const { chromium } = await import('playwright-core');
   const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const repeat = Number(arg('repeat') ?? 1);
@@ -112,15 +112,7 @@ if (browser && !tilesOnly && !queriesOnly && (!quick || loadOnly)) {
   // Issue #15's table: today's single bundle and the loader side by side.
   const { runLoaderTable, loaderTable, BASELINE } = await import('./loader-table.mjs');
   const harnessDir = join(out, 'loader-table');
-  await build({
-    entryPoints: [join(root, 'bench/page.ts')],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: 'es2022',
-    outfile: join(harnessDir, 'harness.js'),
-    logLevel: 'error',
-  });
+  await buildHarness(root, harnessDir);
   const table = await runLoaderTable({ root, out: harnessDir, chromium, args: CHROMIUM_ARGS, cpu: CPU_SLOWDOWN, repeat: Number(arg('repeat') ?? 3) });
   console.log(
     `\n## The script tag before (${BASELINE}, one bundle) and after (the loader), in Chromium, ${CPU_SLOWDOWN === 1 ? 'CPU not throttled' : `CPU ${CPU_SLOWDOWN}× slower`}, DevTools "Slow 4G"\n`,
