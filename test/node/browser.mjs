@@ -3,6 +3,7 @@
 // Chromium through playwright-core; Firefox through puppeteer-core over WebDriver BiDi (playwright
 // cannot drive Debian's Firefox); WebKit (MiniBrowser) through webdriverio and WebKitWebDriver.
 // Clicks, typing and selects are the driver's own input, not element.click() from script.
+import { after, before, describe } from 'node:test';
 import { chromium } from 'playwright-core';
 import * as puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
@@ -12,6 +13,22 @@ import { startWebKitDriver, webkitCapabilities } from '../../scripts/wtr-engines
 
 /** The engines to run in: BROWSERS (a comma list), all three by default. */
 export const ENGINES = selectedEngines();
+
+/**
+ * One `describe` per engine in ENGINES, with a browser launched before its tests and closed after:
+ * `body(session)` declares the tests and reads `session.browser` inside them.
+ */
+export function eachEngine(body) {
+  for (const engine of ENGINES)
+    describe(engine, () => {
+      const session = { engine, browser: null };
+      before(async () => {
+        session.browser = await launch(engine);
+      });
+      after(() => session.browser?.close());
+      body(session);
+    });
+}
 
 /**
  * The static server, with every HTTP error recorded (`problems`, cleared by openPage) and an

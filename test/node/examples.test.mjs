@@ -2,9 +2,9 @@
 // WebKit (BROWSERS picks): it renders a suggestion, and "Suggest this station" reaches the page
 // through the framework's own API (a DOM listener, a React `onSafetradeSelect` prop, a Vue
 // `@safetrade-select` listener).
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINES, launch, shadowText, startWatchedServer } from './browser.mjs';
+import { eachEngine, shadowText, startWatchedServer } from './browser.mjs';
 
 let server;
 before(async () => {
@@ -22,90 +22,82 @@ async function selectFirst(page, host = 'safetrade-meetup') {
 
 const textOf = ([selector, includes]) => [...document.querySelectorAll(selector)].some((n) => n.textContent.includes(includes));
 
-for (const engine of ENGINES) {
-  describe(engine, () => {
-    let browser;
-    before(async () => {
-      browser = await launch(engine);
-    });
-    after(() => browser?.close());
-
-    test('a page error, a console error and a 404 would fail these tests (the watcher sees them)', async () => {
-      const page = await browser.open(`${server.url}/examples/listing.html`, server);
-      await page.evaluate(() => {
-        setTimeout(() => {
-          throw new Error('boom');
-        });
-        console.error('bad');
-        return fetch('/no-such-file.js').then(() => new Promise((r) => setTimeout(r, 50)));
+eachEngine((session) => {
+  test('a page error, a console error and a 404 would fail these tests (the watcher sees them)', async () => {
+    const page = await session.browser.open(`${server.url}/examples/listing.html`, server);
+    await page.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('boom');
       });
-      const problems = await page.problems();
-      assert.equal(problems.length, 3, problems.join('\n'));
-      assert.ok(problems.includes('console.error: bad'));
-      assert.ok(problems.includes('HTTP 404: /no-such-file.js'));
-      // The engine words the uncaught error ("Uncaught Error: boom", "Error: boom").
-      assert.ok(problems.some((p) => /^pageerror: .*\bboom$/.test(p)));
-      await page.close();
+      console.error('bad');
+      return fetch('/no-such-file.js').then(() => new Promise((r) => setTimeout(r, 50)));
     });
-
-    for (const [label, path] of [
-      ['ES modules + import map', '/examples/esm.html'],
-      ['React (safetrade-meetup/react, onSafetradeSelect)', '/examples/react/'],
-      ['Vue (@safetrade-select)', '/examples/vue.html'],
-    ]) {
-      test(`${label}: renders a suggestion and the app receives the select event`, async () => {
-        const page = await browser.open(server.url + path, server);
-        const name = await selectFirst(page);
-        await page.waitFor(textOf, ['#selected', name], { timeout: 5000, message: `#selected never said ${name}` });
-        assert.deepEqual(await page.problems(), []);
-        await page.close();
-      });
-    }
-
-    test('the ESM example also runs the core in the page', async () => {
-      const page = await browser.open(`${server.url}/examples/esm.html`, server);
-      await page.waitFor(textOf, ['#core', 'km']);
-      assert.deepEqual(await page.problems(), []);
-      await page.close();
-    });
-
-    test('plain script tag (listing page): renders a suggestion and logs the select event', async () => {
-      const page = await browser.open(`${server.url}/examples/listing.html`, server);
-      const name = await selectFirst(page);
-      await page.waitFor(textOf, ['#log li', `safetrade-select — ${name}`], { timeout: 5000 });
-      assert.deepEqual(await page.problems(), []);
-      await page.close();
-    });
-
-    test('npm start opens the playground, which links to the listing page', async () => {
-      const page = await browser.open(`${server.url}/`, server);
-      assert.match(await page.url(), /\/examples\/$/);
-      await page.waitFor(shadowText, ['safetrade-meetup', FIRST]);
-      assert.equal(await page.evaluate(() => document.querySelectorAll('a[href="./listing.html"]').length), 1);
-      assert.deepEqual(await page.problems(), []);
-      await page.close();
-    });
-
-    test('the playground: controls drive the preview, events are logged, the snippet matches, with SRI', async () => {
-      const page = await browser.open(`${server.url}/examples/`, server);
-      await page.waitFor(shadowText, ['#preview', FIRST]);
-      await page.select('select[name="mode"]', 'total');
-      await page.select('select[name="variant"]', 'compact');
-      await page.fill('input[name="limit"]', '2');
-      await page.waitFor(textOf, ['#log li', 'safetrade-suggest — total:'], { timeout: 5000 });
-      await page.waitFor(() => document.getElementById('snippet').textContent.includes('integrity="sha384-'));
-      const snippet = await page.evaluate(() => document.getElementById('snippet').textContent);
-      assert.match(snippet, /mode="total"/);
-      assert.match(snippet, /limit="2"/);
-      assert.match(snippet, /variant="compact"/);
-      assert.doesNotMatch(snippet, /units=/, 'defaults are left out');
-      assert.equal(await page.evaluate(() => document.querySelector('#preview').getAttribute('mode')), 'total');
-      // compact is one line: the best station only, whatever the limit
-      assert.equal(await page.evaluate(() => document.querySelector('#preview').shadowRoot.querySelectorAll('[part~="suggestion"]').length), 1);
-      await page.select('select[name="variant"]', 'card');
-      await page.waitFor(() => document.querySelector('#preview').shadowRoot.querySelectorAll('[part~="suggestion"]').length === 2);
-      assert.deepEqual(await page.problems(), []);
-      await page.close();
-    });
+    const problems = await page.problems();
+    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.ok(problems.includes('console.error: bad'));
+    assert.ok(problems.includes('HTTP 404: /no-such-file.js'));
+    // The engine words the uncaught error ("Uncaught Error: boom", "Error: boom").
+    assert.ok(problems.some((p) => /^pageerror: .*\bboom$/.test(p)));
+    await page.close();
   });
-}
+
+  for (const [label, path] of [
+    ['ES modules + import map', '/examples/esm.html'],
+    ['React (safetrade-meetup/react, onSafetradeSelect)', '/examples/react/'],
+    ['Vue (@safetrade-select)', '/examples/vue.html'],
+  ]) {
+    test(`${label}: renders a suggestion and the app receives the select event`, async () => {
+      const page = await session.browser.open(server.url + path, server);
+      const name = await selectFirst(page);
+      await page.waitFor(textOf, ['#selected', name], { timeout: 5000, message: `#selected never said ${name}` });
+      assert.deepEqual(await page.problems(), []);
+      await page.close();
+    });
+  }
+
+  test('the ESM example also runs the core in the page', async () => {
+    const page = await session.browser.open(`${server.url}/examples/esm.html`, server);
+    await page.waitFor(textOf, ['#core', 'km']);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('plain script tag (listing page): renders a suggestion and logs the select event', async () => {
+    const page = await session.browser.open(`${server.url}/examples/listing.html`, server);
+    const name = await selectFirst(page);
+    await page.waitFor(textOf, ['#log li', `safetrade-select — ${name}`], { timeout: 5000 });
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('npm start opens the playground, which links to the listing page', async () => {
+    const page = await session.browser.open(`${server.url}/`, server);
+    assert.match(await page.url(), /\/examples\/$/);
+    await page.waitFor(shadowText, ['safetrade-meetup', FIRST]);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('a[href="./listing.html"]').length), 1);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('the playground: controls drive the preview, events are logged, the snippet matches, with SRI', async () => {
+    const page = await session.browser.open(`${server.url}/examples/`, server);
+    await page.waitFor(shadowText, ['#preview', FIRST]);
+    await page.select('select[name="mode"]', 'total');
+    await page.select('select[name="variant"]', 'compact');
+    await page.fill('input[name="limit"]', '2');
+    await page.waitFor(textOf, ['#log li', 'safetrade-suggest — total:'], { timeout: 5000 });
+    await page.waitFor(() => document.getElementById('snippet').textContent.includes('integrity="sha384-'));
+    const snippet = await page.evaluate(() => document.getElementById('snippet').textContent);
+    assert.match(snippet, /mode="total"/);
+    assert.match(snippet, /limit="2"/);
+    assert.match(snippet, /variant="compact"/);
+    assert.doesNotMatch(snippet, /units=/, 'defaults are left out');
+    assert.equal(await page.evaluate(() => document.querySelector('#preview').getAttribute('mode')), 'total');
+    // compact is one line: the best station only, whatever the limit
+    assert.equal(await page.evaluate(() => document.querySelector('#preview').shadowRoot.querySelectorAll('[part~="suggestion"]').length), 1);
+    await page.select('select[name="variant"]', 'card');
+    await page.waitFor(() => document.querySelector('#preview').shadowRoot.querySelectorAll('[part~="suggestion"]').length === 2);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+});

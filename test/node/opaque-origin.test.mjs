@@ -2,12 +2,12 @@
 // origin is "null", so fetching the dataset, even from the frame's own server, is a cross-origin
 // request the server must allow. When it does not, the message says so, instead of leaving the
 // developer at "Check your connection".
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, launch } from './browser.mjs';
+import { eachEngine } from './browser.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let server;
@@ -67,28 +67,20 @@ async function framed(browser, query) {
   return result;
 }
 
-for (const engine of ENGINES) {
-  describe(engine, () => {
-    let browser;
-    before(async () => {
-      browser = await launch(engine);
-    });
-    after(() => browser?.close());
-
-    test('in a sandboxed frame, a dataset server that does not allow other origins: the message names the opaque origin', async () => {
-      const r = await framed(browser, 'sandbox=allow-scripts');
-      assert.equal(r.origin, 'null');
-      assert.equal(r.suggestions, 0);
-      assert.match(r.alert, /This page has an opaque origin \("null": a sandboxed frame without allow-same-origin\), so the request is cross-origin/);
-      assert.match(r.alert, /Access-Control-Allow-Origin/);
-    });
-
-    test('the same frame with allow-same-origin, or a server that allows other origins, shows suggestions', async () => {
-      for (const query of ['sandbox=allow-scripts%20allow-same-origin', 'sandbox=allow-scripts&cors']) {
-        const r = await framed(browser, query);
-        assert.equal(r.suggestions, 3, query);
-        assert.equal(r.alert, null, query);
-      }
-    });
+eachEngine((session) => {
+  test('in a sandboxed frame, a dataset server that does not allow other origins: the message names the opaque origin', async () => {
+    const r = await framed(session.browser, 'sandbox=allow-scripts');
+    assert.equal(r.origin, 'null');
+    assert.equal(r.suggestions, 0);
+    assert.match(r.alert, /This page has an opaque origin \("null": a sandboxed frame without allow-same-origin\), so the request is cross-origin/);
+    assert.match(r.alert, /Access-Control-Allow-Origin/);
   });
-}
+
+  test('the same frame with allow-same-origin, or a server that allows other origins, shows suggestions', async () => {
+    for (const query of ['sandbox=allow-scripts%20allow-same-origin', 'sandbox=allow-scripts&cors']) {
+      const r = await framed(session.browser, query);
+      assert.equal(r.suggestions, 3, query);
+      assert.equal(r.alert, null, query);
+    }
+  });
+});
