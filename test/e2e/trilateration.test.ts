@@ -10,18 +10,9 @@ import { nyc } from '../fixtures/nyc.js';
 import { random } from '../fixtures/random.js';
 // @ts-expect-error: plain JS shared with bench/privacy.mjs, no types.
 import { mountListing, trilaterateFair, trilaterateTotal } from '../../bench/attack.js';
+import { addScript } from './global.js';
 
 type Listing = HTMLElement & { suggestDetails: string[]; typed: string[]; updateComplete: Promise<boolean> };
-
-function addScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
-  });
-}
 
 // One cell of the Lower East Side, 40.72…40.73 × -73.99…-73.98, and two sellers near opposite
 // corners of it, ~570 m from its centre and ~1.1 km from each other.
