@@ -9,12 +9,12 @@ import { ClockController } from './controllers/clock.js';
 import { DatasetController, type DataState } from './controllers/dataset.js';
 import { LocalizeController } from './controllers/localize.js';
 import { LocationController, type Geocoder } from './controllers/location.js';
-import { TileQueryController } from './controllers/tile-query.js';
+import type { TileQueryController } from './controllers/tile-query.js';
 import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
 import { chooseUnit, warmFormatsSoon } from './format.js';
 import { numberConverter, resolveInputs, type RawInputs } from './inputs.js';
-import type * as MapCode from './map.js';
 import { configure } from './data/index.js';
+import { failed, later, loadLater } from './load-later.js';
 import { renderErrors, renderStatus } from './render/alerts.js';
 import { renderCompact } from './render/compact.js';
 import type { Callbacks, RenderContext, View } from './render/context.js';
@@ -24,25 +24,6 @@ import { shareText } from './render/share.js';
 import { renderSuggestions } from './render/suggestions.js';
 import { UiState } from './render/ui-state.js';
 import { styles } from './styles.js';
-
-/**
- * The card's map (map.ts, map-tiles.ts: ~1.8 KB gzip) is a file of its own in both builds, asked
- * for once a card is on screen, and loaded once for every element on the page: the first
- * suggestion's facts and actions never wait for it, and the map fills its box, kept empty at its
- * final size, when it arrives. (The no-station help was measured as well: loaded on demand it saved
- * ~40 B gzip, less than its pin adds to the loader, so it stays in.)
- */
-let mapCode: typeof MapCode | null = null;
-let mapLoading: Promise<unknown> | undefined;
-const loadMapCode = () =>
-  (mapLoading ??= import('./map.js').then(
-    (code) => (mapCode = code),
-    (error: unknown) => {
-      // Refused or offline: the box stays empty, and the next update asks again.
-      mapLoading = undefined;
-      throw error;
-    },
-  ));
 
 type Queued = { [K in SafeTradeEventName]: [K, SafeTradeEventDetail<K>] }[SafeTradeEventName];
 
@@ -165,11 +146,13 @@ export class SafeTradeMeetupElement extends LitElement {
   @state() private accessor _expanded: string | null = null;
   /** @internal The station whose problem report was sent. */
   @state() private accessor _reported: string | null = null;
+  /** @internal A click whose code could not load (widget-failed); the next click tries again. */
+  @state() private accessor _failure: SafeTradeError | null = null;
 
   /** @internal */
   readonly #dataset = new DatasetController(this, () => ({ stations: this.stations, src: this.stationsSrc, integrity: this.stationsIntegrity }));
-  /** @internal */
-  readonly #tiles = new TileQueryController(this);
+  /** @internal Made when a tile manifest first loads: its code came with the manifest's (tiles-source.ts). */
+  #tiles: TileQueryController | undefined;
   // A planned meeting is a fixed time: no tick changes what is shown then.
   /** @internal */
   readonly #clock = new ClockController(this, () => !!this.meetAt);
@@ -228,6 +211,7 @@ export class SafeTradeMeetupElement extends LitElement {
     const data = this.#dataset.state;
     if (data.status === 'error') errors.push(data.error);
     if (this.#location.error) errors.push(this.#location.error);
+    if (this._failure) errors.push(this._failure);
     if (data !== this.#announced && data.status === 'ready') {
       this.#announced = data;
       const { stations, rejected, tiles } = data.dataset;
@@ -240,7 +224,8 @@ export class SafeTradeMeetupElement extends LitElement {
     // now is still shown but never first while an open one is eligible.
     const hours = inputs.meetAt ? { openAt: inputs.meetAt } : { preferOpenAt: this.#clock.now };
     const options = { mode: inputs.mode, limit: inputs.limit, maxDistanceKm: inputs.maxDistanceKm, ...hours };
-    const tileAnswer = this.#tiles.answer(rankable?.tiles, parties, options);
+    if (rankable?.tiles) this.#tiles ??= new rankable.tiles.Query(this);
+    const tileAnswer = this.#tiles?.answer(rankable?.tiles, parties, options) ?? null;
 
     const inputsKey = JSON.stringify([inputs, errors, locale]);
     const from = [inputsKey, data, inputs.meetAt ? null : this.#clock.now.getTime(), tileAnswer];
@@ -285,23 +270,26 @@ export class SafeTradeMeetupElement extends LitElement {
   }
 
   protected override updated(): void {
-    // The map's code once a card (with its empty map box) is on screen; after a failure, asked
-    // again at the next update for another reason (never in a loop).
-    if (!mapCode && !this.#awaitingMap && this.renderRoot.querySelector('[part~="map"]')) {
-      this.#awaitingMap = true;
-      loadMapCode()
+    // The code the first suggestion does not need (later.ts: the map, the no-station help, what
+    // the location lookups and sharing do) once suggestions, or none and the no-station alert,
+    // are on screen: it draws what waits for it (the map's box, kept empty at its final size; the
+    // help below its alert) and is there before the viewer clicks. After a failure, asked again
+    // at the next update for another reason (never in a loop); a click that needs it asks too.
+    if (!later && !this.#awaitingLater && this.#view.suggestions) {
+      this.#awaitingLater = true;
+      loadLater()
         .then(
           () => this.requestUpdate(),
-          () => {}, // the box stays empty until the code comes with a later update
+          () => {}, // the map's box stays empty and the help absent until the code comes with a later update
         )
-        .finally(() => (this.#awaitingMap = false));
+        .finally(() => (this.#awaitingLater = false));
     }
     // The map's own styles came with its code: adopted once, in the update that first draws it,
     // so it is never painted unstyled.
-    if (mapCode && !this.#mapStyled) {
+    if (later && !this.#mapStyled) {
       this.#mapStyled = true;
       const root = this.renderRoot as ShadowRoot;
-      const sheet = mapCode.mapStyles.styleSheet;
+      const sheet = later.mapStyles.styleSheet;
       if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     }
     if (this.#focusCard) {
@@ -382,14 +370,14 @@ export class SafeTradeMeetupElement extends LitElement {
       stations: data.status === 'ready' && !data.dataset.tiles ? data.dataset.stations : null,
       mapOpen: this.#ui.mapOpen,
       failedTiles: this.#ui.failedTiles,
-      map: mapCode,
+      later,
       baseUrl: globalThis.document?.baseURI,
       on: this.#callbacks,
     };
   }
 
-  /** @internal Whether this element waits for the map's code, to render again when it comes. */
-  #awaitingMap = false;
+  /** @internal Whether this element waits for the later code (later.ts), to render again when it comes. */
+  #awaitingLater = false;
   /** @internal Whether the map's styles are in this element's shadow root. */
   #mapStyled = false;
 
@@ -432,29 +420,24 @@ export class SafeTradeMeetupElement extends LitElement {
     return shareText(this.#localize.messages, this.#view?.locale ?? 'en', suggestion);
   }
 
-  /** @internal */
+  /**
+   * @internal The share flow (share.ts) comes with the later code, normally there since the first
+   * suggestion: then the share sheet or clipboard is asked in the click itself, as browsers want.
+   */
   async #share(suggestion: Suggestion): Promise<void> {
     const text = this.shareText(suggestion);
-    const nav = globalThis.navigator;
-    if (canNativeShare()) {
-      try {
-        await nav.share({ text });
-        emit(this, 'safetrade-share', { suggestion, text, method: 'share' });
-        return;
-      } catch (error) {
-        if ((error as Error).name === 'AbortError') return; // the viewer closed the share sheet
-      }
-    }
+    this._failure = null;
+    let code = later;
     try {
-      await nav.clipboard.writeText(text);
-      this._manualShare = null;
-      this._notice = this.#localize.messages.copied;
-      emit(this, 'safetrade-share', { suggestion, text, method: 'clipboard' });
-    } catch {
-      // No clipboard (permissions, insecure context): show the text to copy by hand.
-      this._manualShare = { id: suggestion.station.id, text };
-      emit(this, 'safetrade-share', { suggestion, text, method: 'manual' });
+      code ??= await loadLater();
+    } catch (error) {
+      this._failure = failed('loading the code for sharing', error);
+      return;
     }
+    await code.share(this, suggestion, text, canNativeShare(), (manual) => {
+      this._manualShare = manual === null ? null : { id: suggestion.station.id, text };
+      if (manual === null) this._notice = this.#localize.messages.copied;
+    });
   }
 }
 
@@ -465,17 +448,6 @@ function sameStations(a: Suggestion[], b: Suggestion[]): boolean {
 function canNativeShare(): boolean {
   const nav = globalThis.navigator;
   return typeof nav?.share === 'function' && typeof nav.canShare === 'function' && nav.canShare({ text: 'x' });
-}
-
-/** What threw while the widget computed or rendered, as its error (quoting the exception). */
-function failed(doing: string, error: unknown): SafeTradeError {
-  let what: string;
-  try {
-    what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  } catch {
-    what = 'an exception that cannot be printed';
-  }
-  return { code: 'widget-failed', message: `${doing} failed: ${what}` };
 }
 
 declare global {

@@ -1,9 +1,13 @@
 // Fetching one JSON file within page-wide limits: a timeout per attempt, one retry after a network
 // or server failure, a size limit checked before parsing, and a LoadError that names the URL and
-// what exactly went wrong. Knows nothing of datasets or caches.
+// what exactly went wrong. Knows nothing of datasets or caches. The words for most failures come
+// from load-failure.ts, loaded only then; a network failure's are here, since offline that module
+// cannot load.
+import type { SafeTradeError } from '../events.js';
 import { pinnedIntegrity, takePrefetched } from '../pins.js';
 import { isOpaqueOrigin, printable, size } from '../printable.js';
 import { abortError, LoadError } from './errors.js';
+import type * as Words from './load-failure.js';
 
 /** Page-wide limits for dataset fetches. */
 export interface LoadSettings {
@@ -127,7 +131,7 @@ async function download(url: string, maxBytes: number, signal: AbortSignal, inte
     if (signal.aborted) throw error;
     // The browser says only "Failed to fetch" when the body does not match `integrity`: an
     // altered file is told apart from a network failure there (dataset-invalid).
-    const failure = integrity ? await (await import('./integrity-failure.js')).integrityFailure(url, integrity, signal, error as Error) : null;
+    const failure = integrity ? await import('./load-failure.js').then((w) => w.integrityFailure(url, integrity, signal, error as Error), () => null) : null;
     if (failure?.code === 'dataset-invalid') throw failure;
     // In an opaque origin every request is cross-origin, so the likeliest cause is the dataset's
     // server not allowing it (CORS), which "check your connection" would hide.
@@ -141,15 +145,13 @@ async function download(url: string, maxBytes: number, signal: AbortSignal, inte
   const type = response.headers.get('content-type') ?? 'no Content-Type';
   if (!response.ok) {
     void response.body?.cancel().catch(() => {});
-    const status = `HTTP ${response.status}${response.statusText ? ` ${printable(response.statusText)}` : ''}`;
-    // 5xx may be a passing server problem; a 4xx answer will not change on a second asking.
-    if (response.status >= 500) throw new LoadError('dataset-fetch', `could not fetch ${url}: ${status} (a server error)`, true);
-    throw new LoadError('dataset-fetch', `could not fetch ${url}: ${status}`);
+    // 5xx may be a passing server problem (worth the one retry); a 4xx answer will not change.
+    throw await failure('dataset-fetch', url, `HTTP ${response.status}`, (w) => w.httpStatus(url, response), response.status >= 500);
   }
   const declared = response.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
     void response.body?.cancel().catch(() => {});
-    throw tooLarge(url, `${size(Number(declared))} (Content-Length)`, maxBytes);
+    throw await failure('dataset-invalid', url, 'too large', (w) => w.tooLarge(url, `${size(Number(declared))} (Content-Length)`, maxBytes));
   }
   if (!response.body) return { text: '', bytes: 0, type };
   // Counted as it streams: Content-Length may be missing, wrong, or measure compressed bytes.
@@ -172,19 +174,19 @@ async function download(url: string, maxBytes: number, signal: AbortSignal, inte
     bytes += chunk.value.byteLength;
     if (bytes > maxBytes) {
       void reader.cancel().catch(() => {});
-      throw tooLarge(url, `more than ${size(maxBytes)}`, maxBytes);
+      throw await failure('dataset-invalid', url, 'too large', (w) => w.tooLarge(url, `more than ${size(maxBytes)}`, maxBytes));
     }
     try {
       text += decoder.decode(chunk.value, { stream: true });
     } catch {
       void reader.cancel().catch(() => {});
-      throw notUtf8(url, type);
+      throw await failure('dataset-invalid', url, 'not UTF-8', (w) => w.notUtf8(url, type));
     }
   }
   try {
     text += decoder.decode();
   } catch {
-    throw notUtf8(url, type);
+    throw await failure('dataset-invalid', url, 'not UTF-8', (w) => w.notUtf8(url, type));
   }
   return { text, bytes, type };
 }
@@ -197,30 +199,23 @@ function untilAborted<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-const CLOSER: Record<string, string> = { '{': '}', '[': ']' };
-
-function parseJson(url: string, { text, bytes, type }: Body): unknown {
-  const start = text.trimStart();
-  if (start === '') throw new LoadError('dataset-invalid', `${url} is empty (${type})`);
-  if (start.startsWith('<')) {
-    throw new LoadError('dataset-invalid', `${url} is not JSON: it looks like HTML (${printable(type)}), perhaps an error or sign-in page`);
-  }
+/** The body as JSON; else why not (empty, HTML, cut short, the engine's words), worded by load-failure.ts. */
+async function parseJson(url: string, { text, bytes, type }: Body): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    // Every dataset is an object or array: one that does not end with the bracket it opens with
-    // was most likely cut short. Said as a likelihood, from the first and last characters alone;
-    // the engine's own words (which differ between browsers) follow for the exact place.
-    const closer = CLOSER[start[0]!];
-    const cut = closer && !text.trimEnd().endsWith(closer) ? `; it may be cut short: it stops after ${size(bytes)} without a closing "${closer}"` : '';
-    throw new LoadError('dataset-invalid', `${url} is not valid JSON (${printable(type)})${cut}. The browser says: ${printable((error as Error).message)}`);
+    throw await failure('dataset-invalid', url, 'not JSON', (w) => w.notJson(url, text, bytes, type, error as Error));
   }
 }
 
-const tooLarge = (url: string, what: string, maxBytes: number) =>
-  new LoadError('dataset-invalid', `${url} is too large: ${what}, over the ${size(maxBytes)} limit, so it was not read`);
-
-const notUtf8 = (url: string, type: string) => new LoadError('dataset-invalid', `${url} is not UTF-8 text (${printable(type)}), so it is not JSON`);
+/**
+ * A LoadError worded by load-failure.ts, imported only now. Should that module not load either (the
+ * widget's own server unreachable), the error keeps its code with a shorter message: `hint`.
+ */
+async function failure(code: SafeTradeError['code'], url: string, hint: string, words: (w: typeof Words) => string, retryable?: boolean): Promise<LoadError> {
+  const message = await import('./load-failure.js').then(words, () => `could not read ${url}: ${hint} (and the details could not be loaded)`);
+  return new LoadError(code, message, retryable);
+}
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {

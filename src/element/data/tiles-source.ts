@@ -5,6 +5,7 @@ import type { HoursRankOptions } from '../../core/rank.js';
 import { runInSlices, yieldToMain } from '../../core/slices.js';
 import { checkTileFile, checkTileStations, parseTileManifestSteps, rankTiles, type Tile } from '../../core/tiles.js';
 import type { ParsedDataset, Parties, RankOptions, Station, Suggestion } from '../../core/types.js';
+import { TileQueryController } from '../controllers/tile-query.js';
 import { printable } from '../printable.js';
 import { isolateBidiSteps } from './bidi.js';
 import { SharedCache } from './cache.js';
@@ -16,7 +17,11 @@ import { fetchJson } from './fetch-json.js';
  * `stations` is empty and `tiles` ranks by fetching only the tiles that can change the answer.
  */
 export interface LoadedDataset extends ParsedDataset {
-  tiles?: TiledStations;
+  /**
+   * With the element's controller for queries over tiles (`Query`): it comes with this code, which
+   * only a tile manifest loads, so the element's first file does without it.
+   */
+  tiles?: TiledStations & { Query: typeof TileQueryController };
 }
 
 export interface TiledStations {
@@ -52,6 +57,7 @@ export async function tiledDataset(json: unknown, url: string, signal?: AbortSig
     warnings: [],
     attribution: Array.isArray(credits) ? credits.filter((a): a is string => typeof a === 'string') : [],
     tiles: {
+      Query: TileQueryController,
       count: parsed.manifest.stations,
       async rank(parties, options, signal) {
         signal?.throwIfAborted();

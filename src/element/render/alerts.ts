@@ -2,13 +2,13 @@
 import { html, nothing } from 'lit';
 import type { RenderContext } from './context.js';
 import { ownDistance } from './distance.js';
-import { renderNoStationHelp } from './help.js';
 
 export function renderErrors(ctx: RenderContext) {
   const { messages: m, view } = ctx;
   if (!view.errors.length) return nothing;
   // The help for "no station near enough" follows the alert, outside it, so that screen readers
-  // announce the short alert and people read on at their own pace.
+  // announce the short alert and people read on at their own pace. Its code comes after the alert
+  // (with the map's, later.ts): the alert never waits for it.
   return html`<div part="alert" role="alert" class="alert">
       ${view.errors.map(
         (e) =>
@@ -17,7 +17,7 @@ export function renderErrors(ctx: RenderContext) {
             ${e.code === 'dataset-fetch' ? html`<button type="button" class="secondary" @click=${() => ctx.on.retry()}>${m.retry}</button>` : nothing}`,
       )}
     </div>
-    ${view.errors.some((e) => e.code === 'no-station') ? renderNoStationHelp(ctx) : nothing}`;
+    ${ctx.later && view.errors.some((e) => e.code === 'no-station') ? ctx.later.renderNoStationHelp(ctx) : nothing}`;
 }
 
 export interface StatusState {

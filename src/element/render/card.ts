@@ -60,7 +60,7 @@ export function renderCard(ctx: RenderContext, s: Suggestion, best: boolean) {
 }
 
 function renderCardMap(ctx: RenderContext, s: Suggestion, distance: string) {
-  const { messages: m, view, map: code } = ctx;
+  const { messages: m, view, later: code } = ctx;
   const { station } = s;
   const viewerIsSeller = view.inputs.viewer === 'seller';
   const template = view.inputs.mapTiles;

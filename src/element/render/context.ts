@@ -5,7 +5,7 @@ import type { Messages } from '../../i18n/en.js';
 import type { SafeTradeError } from '../events.js';
 import type { Unit } from '../format.js';
 import type { Inputs } from '../inputs.js';
-import type * as MapCode from '../map.js';
+import type * as Later from '../later.js';
 
 /** Everything the suggestions show, derived by the element from its inputs and the dataset. */
 export interface View {
@@ -55,10 +55,11 @@ export interface RenderContext {
   /** The map-tiles template whose tiles failed to load, if any: the schematic stands in for it. */
   failedTiles: string | null;
   /**
-   * The map's drawing code once it has arrived (it is loaded after the first suggestion is shown),
-   * else null: the card then keeps the map's box empty, at its final size.
+   * The code loaded after the first suggestion (later.ts: the map's drawing, the no-station help)
+   * once it has arrived, else null: the card then keeps the map's box empty, at its final size,
+   * and the no-station alert stands without its help.
    */
-  map: typeof MapCode | null;
+  later: typeof Later | null;
   /** The page's URL, which relative map-tiles templates resolve against. */
   baseUrl: string | undefined;
   on: Callbacks;

@@ -1,0 +1,11 @@
+// The code that the first suggestion does not need, loaded after it (or on the interaction that
+// needs it) as ONE file in both builds: the script tag's loader pins it like every other file, and
+// one pin costs less than several (see loadLater in element.ts).
+// - the card's map: drawn into its box, kept empty at its final size until this arrives;
+// - the no-station help (the nearest station and what to do instead), below its alert;
+// - what "Use my location" and the geocoder's form do with an answer, and their error messages;
+// - sharing the meeting message (native share sheet, clipboard, or the text to copy by hand).
+export * from './map.js';
+export { renderNoStationHelp } from './render/help.js';
+export { geocode, geolocationError } from './controllers/location-flows.js';
+export { share } from './share.js';

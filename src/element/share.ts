@@ -1,0 +1,31 @@
+// "Copy message" / "Share": the meeting message through the platform's share sheet, else the
+// clipboard, else shown to copy by hand. Code loaded after the first suggestion (later.ts); the
+// message itself (shareText) stays with the element, whose method returns it at once.
+import type { Suggestion } from '../core/types.js';
+import { emit } from './events.js';
+
+/**
+ * Shares `text` as the browser allows and fires safetrade-share on `host` with how; `copied` is
+ * told null once the clipboard took it, or the text to show for copying by hand.
+ */
+export async function share(host: EventTarget, suggestion: Suggestion, text: string, nativeShare: boolean, copied: (manual: string | null) => void): Promise<void> {
+  const nav = globalThis.navigator;
+  if (nativeShare) {
+    try {
+      await nav.share({ text });
+      emit(host, 'safetrade-share', { suggestion, text, method: 'share' });
+      return;
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return; // the viewer closed the share sheet
+    }
+  }
+  let manual: string | null = null;
+  try {
+    await nav.clipboard.writeText(text);
+  } catch {
+    // No clipboard (permissions, insecure context): the text to copy by hand.
+    manual = text;
+  }
+  copied(manual);
+  emit(host, 'safetrade-share', { suggestion, text, method: manual === null ? 'clipboard' : 'manual' });
+}
