@@ -284,12 +284,12 @@ export class SafeTradeMeetupElement extends LitElement {
         )
         .finally(() => (this.#awaitingLater = false));
     }
-    // The map's own styles came with its code: adopted once, in the update that first draws it,
-    // so it is never painted unstyled.
-    if (later && !this.#mapStyled) {
-      this.#mapStyled = true;
+    // The styles of what that code draws came with it: adopted once, in the update that first
+    // draws with it, so nothing is painted unstyled.
+    if (later && !this.#laterStyled) {
+      this.#laterStyled = true;
       const root = this.renderRoot as ShadowRoot;
-      const sheet = later.mapStyles.styleSheet;
+      const sheet = later.laterStyles.styleSheet;
       if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     }
     if (this.#focusCard) {
@@ -378,8 +378,8 @@ export class SafeTradeMeetupElement extends LitElement {
 
   /** @internal Whether this element waits for the later code (later.ts), to render again when it comes. */
   #awaitingLater = false;
-  /** @internal Whether the map's styles are in this element's shadow root. */
-  #mapStyled = false;
+  /** @internal Whether the later code's styles are in this element's shadow root. */
+  #laterStyled = false;
 
   /** @internal */
   readonly #callbacks: Callbacks = {

@@ -6,6 +6,7 @@
 // - what "Use my location" and the geocoder's form do with an answer, and their error messages;
 // - sharing the meeting message (native share sheet, clipboard, or the text to copy by hand).
 export * from './map.js';
+export { laterStyles } from './later-styles.js';
 export { renderNoStationHelp } from './render/help.js';
 export { geocode, geolocationError } from './controllers/location-flows.js';
-export { share } from './share.js';
+export { renderManualShare, share } from './share.js';

@@ -12,10 +12,9 @@ import { KM_PER_MILE, type Unit } from './format.js';
 import { MAP_H, MAP_W } from './map-frame.js';
 import { metresPerPx, TILE_PX, windowProjection, type Tile } from './map-tiles.js';
 
-// This module is the map's code as the element loads it (import() in element.ts, a file of its own
-// in both builds): the drawing, and the choice of street tiles for `map-tiles`.
+// The map's code, part of what the element loads after the first suggestion (later.ts): the
+// drawing, and the choice of street tiles for `map-tiles`.
 export { stationTiles } from './map-tiles.js';
-export { mapStyles } from './map-styles.js';
 
 const PAD = 34;
 const KM_PER_DEG_LAT = 111.32;

@@ -1,8 +1,10 @@
 // "Copy message" / "Share": the meeting message through the platform's share sheet, else the
 // clipboard, else shown to copy by hand. Code loaded after the first suggestion (later.ts); the
 // message itself (shareText) stays with the element, whose method returns it at once.
-import type { Suggestion } from '../core/types.js';
+import { html, nothing } from 'lit';
+import type { Station, Suggestion } from '../core/types.js';
 import { emit } from './events.js';
+import type { RenderContext } from './render/context.js';
 
 /**
  * Shares `text` as the browser allows and fires safetrade-share on `host` with how; `copied` is
@@ -28,4 +30,13 @@ export async function share(host: EventTarget, suggestion: Suggestion, text: str
   }
   copied(manual);
   emit(host, 'safetrade-share', { suggestion, text, method: manual === null ? 'clipboard' : 'manual' });
+}
+
+/**
+ * The meeting message to copy by hand, when the clipboard refused it for this station. Only ever
+ * set by share() above, so it needs no code before this module's.
+ */
+export function renderManualShare(ctx: RenderContext, station: Station) {
+  if (ctx.manualShare?.id !== station.id) return nothing;
+  return html`<label class="manual">${ctx.messages.copyManually}<textarea readonly .value=${ctx.manualShare.text}></textarea></label>`;
 }

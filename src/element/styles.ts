@@ -353,14 +353,6 @@ export const styles = css`
     flex: 1 1 10em;
     min-inline-size: 0;
   }
-  textarea {
-    display: block;
-    inline-size: 100%;
-    box-sizing: border-box;
-    font: inherit;
-    min-block-size: 6em;
-    margin-block-start: 4px;
-  }
   /* The safety line, the tips and the data sources share one wrapping block; an opened
      disclosure takes the whole width. */
   .end {
@@ -378,15 +370,6 @@ export const styles = css`
     flex: 1 1 100%;
     font-size: 0.85em;
     margin-block-start: calc(var(--_space) / 2);
-  }
-  .help {
-    display: grid;
-    gap: 4px;
-    margin-block-end: var(--_space);
-  }
-  .help-list {
-    list-style: disc;
-    padding-inline-start: 1.2em;
   }
   details {
     font-size: 0.9em;

@@ -133,12 +133,11 @@ async function download(url: string, maxBytes: number, signal: AbortSignal, inte
     // altered file is told apart from a network failure there (dataset-invalid).
     const failure = integrity ? await import('./load-failure.js').then((w) => w.integrityFailure(url, integrity, signal, error as Error), () => null) : null;
     if (failure?.code === 'dataset-invalid') throw failure;
+    const message = `could not fetch ${url}: ${printable((error as Error)?.message || 'network error')}`;
     // In an opaque origin every request is cross-origin, so the likeliest cause is the dataset's
-    // server not allowing it (CORS), which "check your connection" would hide.
-    const opaque = isOpaqueOrigin()
-      ? '. This page has an opaque origin ("null": a sandboxed frame without allow-same-origin), so the request is cross-origin and the server must answer it with Access-Control-Allow-Origin; or give the frame allow-same-origin'
-      : '';
-    throw new LoadError('dataset-fetch', `could not fetch ${url}: ${printable((error as Error)?.message || 'network error')}${opaque}`, true);
+    // server not allowing it (CORS), which "check your connection" would hide. load-failure.ts
+    // says so: it comes from the widget's own server, which served the widget's code to this frame.
+    throw new LoadError('dataset-fetch', isOpaqueOrigin() ? await import('./load-failure.js').then((w) => message + w.OPAQUE_ORIGIN, () => message) : message, true);
   }
   // A prefetched body is not tied to `signal`: stop reading it when the signal aborts.
   if (prefetched) signal.addEventListener('abort', () => void response.body?.cancel().catch(() => {}), { once: true });
@@ -151,7 +150,7 @@ async function download(url: string, maxBytes: number, signal: AbortSignal, inte
   const declared = response.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
     void response.body?.cancel().catch(() => {});
-    throw await failure('dataset-invalid', url, 'too large', (w) => w.tooLarge(url, `${size(Number(declared))} (Content-Length)`, maxBytes));
+    throw await failure('dataset-invalid', url, 'too large', (w) => w.tooLarge(url, maxBytes, Number(declared)));
   }
   if (!response.body) return { text: '', bytes: 0, type };
   // Counted as it streams: Content-Length may be missing, wrong, or measure compressed bytes.
@@ -174,7 +173,7 @@ async function download(url: string, maxBytes: number, signal: AbortSignal, inte
     bytes += chunk.value.byteLength;
     if (bytes > maxBytes) {
       void reader.cancel().catch(() => {});
-      throw await failure('dataset-invalid', url, 'too large', (w) => w.tooLarge(url, `more than ${size(maxBytes)}`, maxBytes));
+      throw await failure('dataset-invalid', url, 'too large', (w) => w.tooLarge(url, maxBytes));
     }
     try {
       text += decoder.decode(chunk.value, { stream: true });

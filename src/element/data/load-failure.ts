@@ -45,8 +45,13 @@ export const httpStatus = (url: string, response: Response): string => {
   return `could not fetch ${url}: ${status}${response.status >= 500 ? ' (a server error)' : ''}`;
 };
 
-export const tooLarge = (url: string, what: string, maxBytes: number): string =>
-  `${url} is too large: ${what}, over the ${size(maxBytes)} limit, so it was not read`;
+/** A response over `maxBytes`: as its Content-Length declared it (`declared`), else as it streamed in. */
+export const tooLarge = (url: string, maxBytes: number, declared?: number): string =>
+  `${url} is too large: ${declared === undefined ? `more than ${size(maxBytes)}` : `${size(declared)} (Content-Length)`}, over the ${size(maxBytes)} limit, so it was not read`;
+
+/** Said after a network failure in an opaque origin (a sandboxed frame), where every request is cross-origin. */
+export const OPAQUE_ORIGIN =
+  '. This page has an opaque origin ("null": a sandboxed frame without allow-same-origin), so the request is cross-origin and the server must answer it with Access-Control-Allow-Origin; or give the frame allow-same-origin';
 
 export const notUtf8 = (url: string, type: string): string => `${url} is not UTF-8 text (${printable(type)}), so it is not JSON`;
 

@@ -1,6 +1,6 @@
 // The card's actions: "Suggest this station", "Copy message"/"Share", one directions control (a
 // short menu of map apps, the platform's own first), and on narrow screens the "Map" disclosure.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { Station, Suggestion } from '../../core/types.js';
 import { platformDirections } from '../links.js';
 import type { RenderContext } from './context.js';
@@ -64,10 +64,4 @@ export function renderSelectShare(ctx: RenderContext, s: Suggestion, [selectClas
   const m = ctx.messages;
   return html`<button type="button" part="select" class=${selectClass} @click=${() => ctx.on.select(s)}>${m.select}</button>
     <button type="button" part="share" class=${shareClass} @click=${() => ctx.on.share(s)}>${ctx.nativeShare ? m.shareNative : m.share}</button>`;
-}
-
-/** The meeting message to copy by hand, when the clipboard refused it for this station. */
-export function renderManualShare(ctx: RenderContext, station: Station) {
-  if (ctx.manualShare?.id !== station.id) return nothing;
-  return html`<label class="manual">${ctx.messages.copyManually}<textarea readonly .value=${ctx.manualShare.text}></textarea></label>`;
 }

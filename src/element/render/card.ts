@@ -8,7 +8,7 @@ import { hoursLine } from '../../i18n/hours.js';
 import { addressLine, formatDate } from '../format.js';
 import { safeHref } from '../links.js';
 import { MAP_H, MAP_W } from '../map-frame.js';
-import { renderActions, renderManualShare } from './actions.js';
+import { renderActions } from './actions.js';
 import type { RenderContext } from './context.js';
 import { distanceText, whyText } from './distance.js';
 
@@ -55,7 +55,7 @@ export function renderCard(ctx: RenderContext, s: Suggestion, best: boolean) {
       <p part="distance">${distance}</p>
       <p part="why" class="why">${whyText(m, view, s)}</p>
     </div>
-    ${renderCardMap(ctx, s, distance)} ${renderActions(ctx, s, details)} ${renderManualShare(ctx, station)}
+    ${renderCardMap(ctx, s, distance)} ${renderActions(ctx, s, details)} ${ctx.later?.renderManualShare(ctx, station)}
   </div>`;
 }
 

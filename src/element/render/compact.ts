@@ -2,7 +2,7 @@
 import { html } from 'lit';
 import type { Suggestion } from '../../core/types.js';
 import { platformDirections } from '../links.js';
-import { renderManualShare, renderSelectShare } from './actions.js';
+import { renderSelectShare } from './actions.js';
 import type { RenderContext } from './context.js';
 import { ownDistance } from './distance.js';
 
@@ -18,6 +18,6 @@ export function renderCompact(ctx: RenderContext, s: Suggestion) {
       <span part="distance" class="muted">${ownDistance(m, ctx.view, s)}</span>
     </span>
     <span class="actions">${renderSelectShare(ctx, s, ['primary', 'secondary'])}</span>
-    ${renderManualShare(ctx, s.station)}
+    ${ctx.later?.renderManualShare(ctx, s.station)}
   </div>`;
 }

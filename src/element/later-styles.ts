@@ -1,9 +1,28 @@
-// The map's drawing styles, which come with its code (map.ts) rather than with the element's: the
-// element adopts them into its shadow root when that code arrives, before the map is painted. The
-// map's box itself (.map: size, border, when shown) stays in styles.ts, so it is reserved at once.
+// The styles of what the code loaded after the first suggestion draws (later.ts): the map's
+// drawing, the no-station help, the meeting message to copy by hand. They come with that code
+// rather than with the element's: the element adopts them into its shadow root when it arrives,
+// in the update that first draws with it, so nothing is painted unstyled. The map's box itself
+// (.map: size, border, when shown) stays in styles.ts, so it is reserved at once.
 import { css } from 'lit';
 
-export const mapStyles = css`
+export const laterStyles = css`
+  .help {
+    display: grid;
+    gap: 4px;
+    margin-block-end: var(--_space);
+  }
+  .help-list {
+    list-style: disc;
+    padding-inline-start: 1.2em;
+  }
+  textarea {
+    display: block;
+    inline-size: 100%;
+    box-sizing: border-box;
+    font: inherit;
+    min-block-size: 6em;
+    margin-block-start: 4px;
+  }
   .map-bg {
     fill: var(--_surface);
   }
