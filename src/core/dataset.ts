@@ -1,7 +1,7 @@
 import { isHttpUrl } from './url.js';
 import * as z from 'zod/mini';
 import { describe } from './geo.js';
-import { runNow, type Steps } from './slices.js';
+import { runNow, type Steps } from './steps.js';
 import type { DatasetIssue, Feature, ParsedDataset, Station, StationKind, Weekday } from './types.js';
 
 export { isHttpUrl };

@@ -1,40 +1,6 @@
-// Long loops written once as generators that `yield` every so often: run at once where the caller
-// needs the answer now (the public, synchronous API), or in slices that give the main thread back
-// between them, so that validating a large dataset never blocks input or rendering for long.
-
-/** Work done in steps: each `yield` is a point where it may pause. */
-export type Steps<T> = Generator<void, T, void>;
-
-/** Runs `steps` to the end now. */
-export function runNow<T>(steps: Steps<T>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
-
-/** A slice's time budget: well under the 50 ms that makes a long task, with room for the rest of the task. */
-export const SLICE_MS = 8;
-
-/**
- * Runs `steps`, handing the main thread back whenever a slice has run for `budgetMs`; a throw inside
- * rejects the promise with that error. The first slice starts at once. Once `signal` aborts, it
- * stops at the next pause and rejects with the signal's reason.
- */
-export async function runInSlices<T>(steps: Steps<T>, signal?: AbortSignal, budgetMs = SLICE_MS): Promise<T> {
-  let start = now();
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    if (now() - start >= budgetMs) {
-      await yieldToMain();
-      signal?.throwIfAborted();
-      start = now();
-    }
-  }
-}
-
-const now = () => globalThis.performance?.now() ?? Date.now();
+// Giving the main thread back, which the element does on its way to the first suggestion. Running
+// long loops in slices is steps.ts: only the dataset checker and the tile code use it, so the
+// script tag's element file does without it.
 
 /**
  * Resolves in a new task, so that input, rendering and other tasks can run first: with

@@ -10,7 +10,7 @@ import { describe } from './geo.js';
 import { boxKm, party, type PartyCoords } from './bounds.js';
 import { bestIsClosed, checkHoursOptions, openFirst, rankStations, type HoursRankOptions } from './rank.js';
 import { checkOptions, checkParties, key1, score, type RankSettings } from './rule.js';
-import { runInSlices, runNow, type Steps } from './slices.js';
+import { runInSlices, runNow, type Steps } from './steps.js';
 import type { LatLng, Parties, RankOptions, Station, Suggestion } from './types.js';
 
 export const TILES_FORMAT = 'safetrade-stations-tiles';

@@ -1,6 +1,6 @@
 // Which catalogue to use, and getting it: `en` is bundled; the others are small ES modules
 // beside the script (dist/locales/<language>.js) fetched with import() the first time they are
-// needed, or handed over by the host with registerMessages(). No DOM: works in workers too.
+// needed, or handed over by the host with registerMessages() (register.ts). No DOM: works in workers too.
 import { en, type Messages } from './en.js';
 
 /** The catalogue every other one falls back to, key by key. */
@@ -37,13 +37,10 @@ export function availableLocales(): string[] {
 }
 
 /**
- * Adds or replaces the catalogue for a locale (a BCP 47 tag: `pt`, or `fr-CA` to override `fr`
- * for Canada only). Keys it lacks fall back to English. Throws a RangeError quoting a bad tag.
+ * Keeps `messages` (completed from English) as the catalogue for `tag`, a canonical tag. Checking
+ * what a host gives is registerMessages' (register.ts), which the element does not need.
  */
-export function registerMessages(locale: string, messages: Partial<Messages>): void {
-  const tag = canonical(locale);
-  if (tag === null) throw new RangeError(`locale must be a BCP 47 language tag like "es" or "fr-CA" (got ${JSON.stringify(locale)})`);
-  if (typeof messages !== 'object' || messages === null) throw new TypeError(`messages for "${tag}" must be an object`);
+export function setMessages(tag: string, messages: Partial<Messages>): void {
   registered.set(tag, complete(messages));
   loading.delete(tag);
 }
@@ -133,7 +130,7 @@ function complete(messages: Partial<Messages>): Messages {
   return { ...en, ...messages, errors: { ...en.errors, ...messages.errors } };
 }
 
-function canonical(tag: string): string | null {
+export function canonical(tag: string): string | null {
   try {
     return Intl.getCanonicalLocales(tag)[0] ?? null;
   } catch {

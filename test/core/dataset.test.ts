@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DatasetError, parseDataset } from '../../src/core/index.js';
 import { parseDatasetSteps } from '../../src/core/dataset.js';
-import { runInSlices } from '../../src/core/slices.js';
+import { runInSlices } from '../../src/core/steps.js';
 import { nyc } from '../fixtures/nyc.js';
 
 const good = {

@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { buildTiles, DatasetError, parseTileManifest, type LatLng, type Station, type Tile } from '../../src/core/index.js';
 import { boxKm, party } from '../../src/core/bounds.js';
 import { checkOptions, key1, MODES, type RankSettings } from '../../src/core/rule.js';
-import { runNow } from '../../src/core/slices.js';
+import { runNow } from '../../src/core/steps.js';
 import { MAX_SPLIT_CELLS, MAX_TILES, tilesWithinReach } from '../../src/core/tiles.js';
 import { random } from '../fixtures/random.js';
 

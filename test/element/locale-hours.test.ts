@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { Station } from '../../src/core/types.js';
-import { registerMessages } from '../../src/i18n/locale.js';
+import { registerMessages } from '../../src/i18n/register.js';
 import { es } from '../../src/i18n/es.js';
 import { fr } from '../../src/i18n/fr.js';
 import { nyc } from '../fixtures/nyc.js';

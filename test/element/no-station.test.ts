@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { distanceKm } from '../../src/core/geo.js';
 import { es } from '../../src/i18n/es.js';
 import { fr } from '../../src/i18n/fr.js';
-import { registerMessages } from '../../src/i18n/locale.js';
+import { registerMessages } from '../../src/i18n/register.js';
 import { nyc } from '../fixtures/nyc.js';
 import { alertText, cleanup, LOWER_EAST_SIDE, MIDTOWN, mount, settled, shadow, suggestionIds, type Mounted } from './helpers.js';
 

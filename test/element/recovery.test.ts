@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { LatLng } from '../../src/core/types.js';
-import { registerMessages } from '../../src/i18n/locale.js';
+import { registerMessages } from '../../src/i18n/register.js';
 import { nyc } from '../fixtures/nyc.js';
 import { alertText, cleanup, LOWER_EAST_SIDE, MIDTOWN, mount, settled, shadow, suggestionIds, type Mounted } from './helpers.js';
 import { pendingGeolocation } from './geolocation.js';

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { en, type Messages } from '../../src/i18n/en.js';
 import { es } from '../../src/i18n/es.js';
 import { fr } from '../../src/i18n/fr.js';
-import { availableLocales, browserLocale, loadMessages, MessagesLoadError, registerMessages, resolveLocale } from '../../src/i18n/locale.js';
+import { availableLocales, browserLocale, loadMessages, MessagesLoadError, resolveLocale } from '../../src/i18n/locale.js';
+import { registerMessages } from '../../src/i18n/register.js';
 
 // In the test page the sources are served unbundled, so catalogues are loaded from src/ (as the
 // dev server's ES modules) or from the built dist/locales/ (npm test builds before it runs).

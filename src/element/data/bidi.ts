@@ -1,6 +1,6 @@
 // Bidi isolation of a dataset's text: an override such as U+202E in a station's name must not
 // reorder the widget's words, the share message or the host's page around it.
-import type { Steps } from '../../core/slices.js';
+import type { Steps } from '../../core/steps.js';
 import type { ParsedDataset, Station } from '../../core/types.js';
 
 // Explicit embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).

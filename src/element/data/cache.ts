@@ -73,11 +73,6 @@ export class SharedCache<T> {
     });
   }
 
-  /** Forgets every finished load (loads under way go on for their callers). */
-  clear(): void {
-    for (const [key, entry] of this.#entries) if (entry.settled) this.#entries.delete(key);
-  }
-
   #start(key: string, load: (signal: AbortSignal) => Promise<T>): Entry<T> {
     const controller = new AbortController();
     const entry: Entry<T> = { promise: load(controller.signal), controller, wanted: 0, settled: false };

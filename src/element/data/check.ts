@@ -2,7 +2,7 @@
 // error", bidi isolation, and one console line about what was dropped. At once for a dataset
 // given in memory, in slices for a fetched one.
 import { DatasetError, parseDatasetSteps } from '../../core/dataset.js';
-import { runInSlices, runNow, type Steps } from '../../core/slices.js';
+import { runInSlices, runNow, type Steps } from '../../core/steps.js';
 import type { DatasetIssue, ParsedDataset } from '../../core/types.js';
 import { printable, redactCredentials } from '../printable.js';
 import { isolateBidiSteps } from './bidi.js';

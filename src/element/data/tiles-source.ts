@@ -2,7 +2,8 @@
 // that can change the answer (docs/TILES.md), each checked against the manifest's cell and count.
 import { DatasetError, parseDatasetSteps } from '../../core/dataset.js';
 import type { HoursRankOptions } from '../../core/rank.js';
-import { runInSlices, yieldToMain } from '../../core/slices.js';
+import { yieldToMain } from '../../core/slices.js';
+import { runInSlices } from '../../core/steps.js';
 import { checkTileFile, checkTileStations, parseTileManifestSteps, rankTiles, type Tile } from '../../core/tiles.js';
 import type { ParsedDataset, Parties, RankOptions, Station, Suggestion } from '../../core/types.js';
 import { TileQueryController } from '../controllers/tile-query.js';

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { LocalizeController } from '../../../src/element/controllers/localize.js';
 import { fr } from '../../../src/i18n/fr.js';
-import { registerMessages } from '../../../src/i18n/locale.js';
+import { registerMessages } from '../../../src/i18n/register.js';
 import { flush, makeHost, type TestHost } from './host.js';
 
 // French is registered, as a host would; Spanish is left to load from beside the script, which
