@@ -67,8 +67,8 @@ const ROLES = [
   [/index-tree|kdtree/, 'k-d index, ≥ 1,000 stations'],
   [/tiles/, 'tile manifests, on demand'],
   [/check|dataset|bidi/, 'dataset checker, for other datasets'],
-  [/integrity-failure/, 'after a refused dataset'],
-  [/chunk-map\./, 'the map, drawn after the first suggestion'],
+  [/load-failure/, 'the words for a failed dataset load'],
+  [/chunk-later\./, 'after the first suggestion (map, clicks)'],
 ];
 const role = (key) =>
   key === pins.element ? 'the element, first suggestion' : key === pins.core ? 'SafeTradeMeetup.load()' : (ROLES.find(([re]) => re.test(key))?.[1] ?? 'shared');

@@ -10,7 +10,13 @@ import type { RenderContext } from './render/context.js';
  * Shares `text` as the browser allows and fires safetrade-share on `host` with how; `copied` is
  * told null once the clipboard took it, or the text to show for copying by hand.
  */
-export async function share(host: EventTarget, suggestion: Suggestion, text: string, nativeShare: boolean, copied: (manual: string | null) => void): Promise<void> {
+export async function share(
+  host: EventTarget,
+  suggestion: Suggestion,
+  text: string,
+  nativeShare: boolean,
+  copied: (manual: string | null) => void,
+): Promise<void> {
   const nav = globalThis.navigator;
   if (nativeShare) {
     try {

@@ -14,4 +14,3 @@ export function registerMessages(locale: string, messages: Partial<Messages>): v
   if (typeof messages !== 'object' || messages === null) throw new TypeError(`messages for "${tag}" must be an object`);
   setMessages(tag, messages);
 }
-

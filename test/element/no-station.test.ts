@@ -13,6 +13,8 @@ const both = { 'seller-lat': LOWER_EAST_SIDE.lat, 'seller-lng': LOWER_EAST_SIDE.
 const ready = (m: Mounted) => settled(m, () => m.of('safetrade-suggest').length > 0 || m.of('safetrade-error').length > 0);
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const help = (m: Mounted) => shadow(m.el).querySelector('[part~="help"]');
+/** The help's code comes after the alert (with the map's): waits until the help is on screen. */
+const helped = (m: Mounted) => settled(m, () => !!help(m), 'the no-station help never came');
 /** A small town's station, 300 km from New York: nowhere near either party. */
 const faraway = {
   id: 'far-1',
@@ -38,11 +40,15 @@ describe('when no station is near enough', () => {
     expect(alertText(m.el)).to.match(/no safe-trade station near enough/);
     expect(suggestionIds(m.el)).to.deep.equal([]);
     expect(shadow(m.el).querySelector('[part~="select"]')).to.equal(null);
+    // The help below the alert comes with the code loaded after it, by itself, and styled.
+    await helped(m);
+    expect(getComputedStyle(help(m)!).display).to.equal('grid');
   });
 
   it('names the nearest station it knows of, with its distance for each of them', async () => {
     const m = await mount(both, { stations: [faraway, { ...faraway, id: 'far-2', name: 'Farther Town Police', lat: 44.0 }] });
     await ready(m);
+    await helped(m);
     const nearest = text(shadow(m.el).querySelector('[part~="nearest"]'));
     expect(nearest).to.include('The nearest station we know of is Far Town Police, 1 Main St, Far Town');
     // The buyer's own distance precisely, the seller's only coarsely (whole 5 mi steps this far out).
@@ -57,6 +63,7 @@ describe('when no station is near enough', () => {
   it('picks the nearest by the widget’s own rule, across a whole real dataset', async () => {
     const m = await mount({ ...both, 'max-distance-km': '1' }, { stations: nyc });
     await ready(m);
+    await helped(m);
     // The fair rule: the station whose farther party is least far (brute force over all 96).
     const seller = { lat: 40.715, lng: -73.9843 };
     const buyer = { lat: 40.758, lng: -73.9855 };
@@ -70,6 +77,7 @@ describe('when no station is near enough', () => {
   it('says what to do instead: daylight, a busy public place, a police lobby after calling', async () => {
     const m = await mount(both, { stations: [faraway] });
     await ready(m);
+    await helped(m);
     const advice = text(help(m));
     expect(advice).to.include('What you can do instead');
     expect(advice).to.match(/daylight in a busy public place/);

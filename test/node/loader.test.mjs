@@ -58,6 +58,13 @@ const widgetRequests = (page) => page.requests.filter((p) => p.startsWith('/dist
 const scrollToWidget = (page) => page.locator('#meetup').evaluate((el) => el.scrollIntoView());
 const firstSuggestion = (page) => page.locator('#meetup [part~="suggestion"]').first();
 const alert = (page) => page.locator('#meetup [role="alert"]');
+/** Resolves once `check()` holds (polled), or fails after `ms`. */
+async function assertEventually(check, ms = 10000) {
+  for (const end = Date.now() + ms; !check();) {
+    if (Date.now() > end) assert.fail('never happened');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 /** Lets the loader's observers and any request it would make run. */
 const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
 
@@ -112,10 +119,13 @@ test('scrolling near it fetches the code and the dataset at the same time, each 
 
 test('the map comes after the first suggestion, from a pinned file of its own, into a box already its size', async () => {
   const page = await open('/test/fixtures/loader/below.html');
-  // Holds the map's code until the card was seen without it: the facts must not wait for it.
+  // Holds the later code (the map, the help, what clicks do) until the card was seen without it:
+  // the facts must not wait for it. When it is asked for, the first suggestion is already shown.
   let release;
   const held = new Promise((r) => (release = r));
-  await page.route('**/dist/script/chunk-map.*.js', async (route) => {
+  const suggestedWhenAsked = [];
+  await page.route('**/dist/script/chunk-later.*.js', async (route) => {
+    suggestedWhenAsked.push(await page.evaluate(() => !!document.getElementById('meetup').shadowRoot?.querySelector('[part~="suggestion"]')));
     await held;
     route.continue();
   });
@@ -131,11 +141,40 @@ test('the map comes after the first suggestion, from a pinned file of its own, i
   const after = await map.evaluate((svg) => ({ box: svg.getBoundingClientRect().toJSON(), label: svg.getAttribute('aria-label') }));
   assert.deepEqual(after.box, before.box, 'drawing the map moved nothing');
   assert.match(after.label, /^Map of /);
-  const files = widgetRequests(page).filter((p) => /^\/dist\/script\/chunk-map\./.test(p));
+  assert.deepEqual(suggestedWhenAsked, [true], 'asked for once, after the first suggestion was on screen');
+  const files = widgetRequests(page).filter((p) => /^\/dist\/script\/chunk-later\./.test(p));
   assert.equal(files.length, 1, widgetRequests(page).join(', '));
-  const pinned = await page.evaluate(() => document.querySelector('script[src*="/dist/script/chunk-map."]')?.integrity);
+  const pinned = await page.evaluate(() => document.querySelector('script[src*="/dist/script/chunk-later."]')?.integrity);
   assert.match(pinned ?? '', /^sha256-[\w+/]{43}=$/);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a click whose code cannot load says so (widget-failed), and the next click works', async () => {
+  const page = await open('/test/fixtures/loader/below.html');
+  // The later code refused (a network failure) until the test lets it through.
+  let refuse = true;
+  let refused = 0;
+  await page.route('**/dist/script/chunk-later.*.js', (route) => (refuse ? (refused++, route.abort()) : route.continue()));
+  await scrollToWidget(page);
+  await firstSuggestion(page).waitFor({ timeout: 10000 });
+  // Asked for after the first suggestion, and refused: the card stays, its map box empty.
+  await assertEventually(() => refused >= 1);
+  const share = page.locator('#meetup [part~="expanded"] [part~="share"]');
+  await share.click();
+  await alert(page).waitFor({ timeout: 10000 });
+  assert.match(await alert(page).innerText(), /loading the code for sharing failed/);
+  assert.deepEqual(
+    (await page.evaluate(() => window.events)).filter((e) => e.name === 'safetrade-error').map((e) => e.code),
+    ['widget-failed'],
+  );
+  assert.equal(await firstSuggestion(page).isVisible(), true, 'the card stays');
+  refuse = false;
+  await share.click();
+  await page.waitForFunction(() => window.events.some((e) => e.name === 'safetrade-share'), null, { timeout: 10000 });
+  await page.locator('#meetup [part~="expanded"] svg[part~="map"][role="img"]').waitFor({ timeout: 10000 });
+  assert.equal(await alert(page).count(), 0, 'the failure is gone once the click worked');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

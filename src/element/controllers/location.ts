@@ -61,11 +61,12 @@ export class LocationController {
   }
 
   /** Ends a lookup with what the later code makes of it, or with widget-failed when that code cannot load. */
-  async #settle(lookup: AbortSignal, doing: string, outcome: (code: typeof Later) => LatLng | SafeTradeError | Promise<LatLng | SafeTradeError>): Promise<void> {
-    this.#finish(
-      lookup,
-      await loadLater().then(outcome, (error: unknown) => failed(`loading the code for ${doing}`, error)),
-    );
+  async #settle(
+    lookup: AbortSignal,
+    doing: string,
+    outcome: (code: typeof Later) => LatLng | SafeTradeError | Promise<LatLng | SafeTradeError>,
+  ): Promise<void> {
+    this.#finish(lookup, await loadLater().then(outcome, (error: unknown) => failed(`loading the code for ${doing}`, error)));
   }
 
   /** Applies the outcome of a lookup, unless a newer one superseded it. */

@@ -131,13 +131,27 @@ async function download(url: string, maxBytes: number, signal: AbortSignal, inte
     if (signal.aborted) throw error;
     // The browser says only "Failed to fetch" when the body does not match `integrity`: an
     // altered file is told apart from a network failure there (dataset-invalid).
-    const failure = integrity ? await import('./load-failure.js').then((w) => w.integrityFailure(url, integrity, signal, error as Error), () => null) : null;
+    const failure = integrity
+      ? await import('./load-failure.js').then(
+          (w) => w.integrityFailure(url, integrity, signal, error as Error),
+          () => null,
+        )
+      : null;
     if (failure?.code === 'dataset-invalid') throw failure;
     const message = `could not fetch ${url}: ${printable((error as Error)?.message || 'network error')}`;
     // In an opaque origin every request is cross-origin, so the likeliest cause is the dataset's
     // server not allowing it (CORS), which "check your connection" would hide. load-failure.ts
     // says so: it comes from the widget's own server, which served the widget's code to this frame.
-    throw new LoadError('dataset-fetch', isOpaqueOrigin() ? await import('./load-failure.js').then((w) => message + w.OPAQUE_ORIGIN, () => message) : message, true);
+    throw new LoadError(
+      'dataset-fetch',
+      isOpaqueOrigin()
+        ? await import('./load-failure.js').then(
+            (w) => message + w.OPAQUE_ORIGIN,
+            () => message,
+          )
+        : message,
+      true,
+    );
   }
   // A prefetched body is not tied to `signal`: stop reading it when the signal aborts.
   if (prefetched) signal.addEventListener('abort', () => void response.body?.cancel().catch(() => {}), { once: true });

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { LocationController } from '../../../src/element/controllers/location.js';
+import { loadLater } from '../../../src/element/load-later.js';
 import type { LatLng } from '../../../src/core/types.js';
 import { deferred, flush, makeHost } from './host.js';
 import { pendingGeolocation } from '../geolocation.js';
@@ -15,6 +16,10 @@ function setup() {
   document.body.append(host);
   return { host, location };
 }
+
+// These tests are about lookups overtaking each other: the code that reads an answer is here, as
+// it is once the first suggestion is on screen. Without it: test/element/later.test.ts.
+before(() => loadLater());
 
 afterEach(() => {
   sinon.restore();
