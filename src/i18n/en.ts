@@ -2,6 +2,7 @@
 // from a catalogue of this shape, so other languages are a file away.
 import type { Feature } from '../core/types.js';
 import type { ErrorCode } from '../element/events.js';
+import type { HelpMessages } from './en-help.js';
 import type { PluralForms } from './plural.js';
 
 export const en = {
@@ -68,13 +69,6 @@ export const en = {
   mapNorth: 'North',
   mapToggle: 'Map',
   directionsTo: (name: string) => `Directions to ${name}`,
-  nearest: 'The nearest station we know of is',
-  insteadTitle: 'What you can do instead',
-  insteadList: [
-    'Meet in daylight in a busy public place, such as a store entrance or a café with cameras.',
-    'Many police stations let people meet in their lobby: call the non-emergency line first to ask.',
-    'Bring a friend, and tell someone where you are going.',
-  ],
   changeLocation: 'Use a different location',
   mapOther: (party: string) => `Around the ${party}`,
   seller: 'seller',
@@ -105,4 +99,8 @@ export const en = {
   stationCount: { one: '# station nearby', other: '# stations nearby' } as PluralForms,
 };
 
-export type Messages = typeof en;
+/**
+ * A catalogue: every key of `en`, and the no-station help's, whose English (en-help.ts) comes with
+ * the code that shows it, after the alert. Other catalogues carry them all (test/i18n/catalogues).
+ */
+export type Messages = typeof en & Partial<HelpMessages>;

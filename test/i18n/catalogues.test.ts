@@ -1,12 +1,15 @@
 import { expect } from '@open-wc/testing';
 import type { Station, WeeklyHours } from '../../src/core/types.js';
 import { en, type Messages } from '../../src/i18n/en.js';
+import { enHelp } from '../../src/i18n/en-help.js';
 import { es } from '../../src/i18n/es.js';
 import { fr } from '../../src/i18n/fr.js';
 import { hoursLine } from '../../src/i18n/hours.js';
 import { plural } from '../../src/i18n/plural.js';
 
 const CATALOGUES: Record<string, Messages> = { es, fr };
+/** All of English: en, and the no-station help's words, which come with the code that shows them. */
+const english = { ...en, ...enHelp };
 
 /** Every key path with the kind of value (string, function of N arguments, object). */
 function shape(value: unknown, path = ''): string[] {
@@ -17,10 +20,10 @@ function shape(value: unknown, path = ''): string[] {
 
 describe('the es and fr catalogues', () => {
   for (const [name, messages] of Object.entries(CATALOGUES)) {
-    it(`${name} has every key of en, with the same kind of value, and no extra key`, () => {
+    it(`${name} has every key of en and en-help, with the same kind of value, and no extra key`, () => {
       // Plural forms may differ by language (es and fr also have "many"); compare those apart.
-      const strip = (lines: string[]) => lines.filter((l) => !l.startsWith('.stationCount.'));
-      expect(strip(shape(messages))).to.deep.equal(strip(shape(en)));
+      const strip = (lines: string[]) => lines.filter((l) => !l.startsWith('.stationCount.')).sort();
+      expect(strip(shape(messages))).to.deep.equal(strip(shape(english)));
       expect(messages.stationCount.other).to.be.a('string');
     });
 
@@ -33,7 +36,7 @@ describe('the es and fr catalogues', () => {
               .split('.')
               .slice(1)
               .reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], o);
-          const [a, b] = [get(messages), get(en)];
+          const [a, b] = [get(messages), get(english)];
           const text = (v: unknown) => (typeof v === 'function' ? String(v('X', 'Y', 'Z')) : v);
           return text(a) === text(b);
         });

@@ -4,6 +4,7 @@
 import { html, nothing } from 'lit';
 import { rankStations } from '../../core/rank.js';
 import type { Suggestion } from '../../core/types.js';
+import { enHelp } from '../../i18n/en-help.js';
 import { hoursLine } from '../../i18n/hours.js';
 import { addressLine } from '../format.js';
 import type { RenderContext } from './context.js';
@@ -24,7 +25,8 @@ export function nearestStation(ctx: RenderContext): Suggestion | null {
 }
 
 export function renderNoStationHelp(ctx: RenderContext) {
-  const { messages: m, view } = ctx;
+  const { view } = ctx;
+  const m = { ...enHelp, ...ctx.messages };
   const nearest = nearestStation(ctx);
   const hours = nearest ? hoursLine(nearest.station, view.inputs.meetAt ?? ctx.now, view.locale, m) : null;
   return html`<div part="help" class="help">
