@@ -350,30 +350,35 @@ function expandDays(spec) {
  *   licence (the shipped dataset). decimals: lat and lng rounded to this many decimals after
  *   validation (5 ≈ 1 m); by default as given.
  */
-// The order a built file writes each station's fields in: the position next to the id, the
-// provenance last. Readers do not care (JSON objects are unordered); gzip does: the shipped file
-// is 68 B smaller than in the schema's order, bytes every widget downloads.
+// The order a built file writes each station's fields in: the id and position first, for people
+// reading the file, then what differs from one station to the next (address, postcode, locality)
+// beside them, then the fields an agency's stations share (hours, features, agency, kind) in one
+// stretch that gzip copies whole. Readers do not care (JSON objects are unordered); gzip does:
+// found by measuring (moving each field to every position while that made dist/stations.json
+// smaller), it saved 144 B gzip over the previous order (which was 68 B better than the
+// schema's); an order searched on every other station saved 64 B on the others, so it is not
+// fitted to today's rows only.
 const WRITE_ORDER = [
   'id',
   'lat',
   'lng',
-  'name',
   'address',
-  'locality',
-  'region',
   'postcode',
-  'country',
+  'locality',
+  'hours',
+  'features',
   'agency',
   'kind',
-  'hours',
+  'name',
+  'region',
   'timezone',
-  'features',
-  'phone',
   'url',
+  'country',
   'spot',
   'notes',
   'verified',
   'source',
+  'phone',
 ];
 
 function inWriteOrder(station) {
