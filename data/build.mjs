@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Builds dist/stations.json (format v1) from the CSV sources listed in data/dataset.json, with the
 // pipeline the `safetrade-stations` CLI uses and the widget's own parseDataset (dist/core.js, so
-// run after rollup). Stricter than the CLI: any rejected row, dropped field, duplicate id or row
-// without source and licence fails the build with `file:line: field: reason`. Rows marked
-// `pending` are listed, never shipped, and never geocoded by guessing.
+// run after rollup). Stricter than the CLI: any rejected row, dropped field, duplicate id, or row
+// without source and licence and a source_short naming that licence (the station's shipped
+// `source`) fails the build with `file:line: field: reason`. Coordinates ship rounded to
+// data/dataset.json's `decimals`. Rows marked `pending` are listed, never shipped, and never
+// geocoded by guessing.
 //
 //   node data/build.mjs             write dist/stations.json
 //   node data/build.mjs --licenses  also rewrite DATA-LICENSES.md from the sources
@@ -18,8 +20,8 @@ import { assemble, formatIssue, readInput, UNVERIFIED } from '../bin/lib/station
 import { writeTiles } from '../bin/lib/tiles.mjs';
 
 /**
- * Up to this many stations the shipped dataset is one file. The shipped stations take ~56 bytes
- * each after gzip, so 2,000 of them are ~110 KB before a widget's first answer, where a query
+ * Up to this many stations the shipped dataset is one file. The shipped stations take ~49 bytes
+ * each after gzip, so 2,000 of them are ~100 KB before a widget's first answer, where a query
  * against tiles fetches a manifest and a few tiles of a few KB (bench/RESULTS.md).
  */
 export const TILE_THRESHOLD = 2000;
