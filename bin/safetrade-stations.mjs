@@ -29,6 +29,8 @@ Options:
         --name <text>             the dataset's name
         --updated <YYYY-MM-DD>    its date (default: the newest "verified" date in the inputs)
         --skip-invalid            leave rejected rows out instead of failing
+        --decimals <n>            round lat and lng to n decimals (5 is about 1 m;
+                                  default: as the inputs give them)
         --tiles <dir>             also split the result into adaptive tiles plus
                                   <dir>/manifest.json (for stations-src; docs/TILES.md)
         --max-per-tile <n>        stations per tile at most (default 128)
@@ -50,6 +52,7 @@ const COMMANDS = {
       name: { type: 'string' },
       updated: { type: 'string' },
       'skip-invalid': { type: 'boolean' },
+      decimals: { type: 'string' },
       tiles: { type: 'string' },
       'max-per-tile': { type: 'string' },
       'tile-url': { type: 'string' },
@@ -124,10 +127,13 @@ async function build(files, values, { print, warn }) {
   if (values.updated !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.updated))
     throw new UsageError(`--updated must be a date as YYYY-MM-DD (got "${values.updated}")`);
   if (values['tile-url'] !== undefined && !values.tiles) throw new UsageError('--tile-url goes with --tiles <dir>');
+  const decimals = values.decimals === undefined ? undefined : Number(values.decimals);
+  if (decimals !== undefined && !(/^\d+$/.test(values.decimals) && decimals <= 15))
+    throw new UsageError(`--decimals must be a whole number from 0 to 15 (got "${values.decimals}")`);
   const { assemble, formatIssue, readInput } = await stationsLib();
   const inputs = [];
   for (const file of files) inputs.push(await readInput(file));
-  const { dataset, pending, issues } = await assemble(inputs, { duplicates: 'first', name: values.name, updated: values.updated, keep: 'stations' });
+  const { dataset, pending, issues } = await assemble(inputs, { duplicates: 'first', name: values.name, updated: values.updated, decimals, keep: 'stations' });
   for (const issue of issues) warn(formatIssue(issue));
   const errors = issues.filter((i) => i.level === 'error').length;
   if (errors > 0 && !values['skip-invalid']) {

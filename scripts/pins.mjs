@@ -15,13 +15,20 @@ const REGISTER = 'document.currentScript.safetrade(';
 
 /**
  * Modules that dist/script replaces (the ESM build keeps the originals): `from` (as imported by
- * `importer`, when given) becomes `to`.
+ * `importer`, when given, and not by `notImporter`) becomes `to`.
  */
 const SEAMS = [
   // rank.ts's index: fetched on first use by a large dataset.
   { from: /[\\/]src[\\/]core[\\/](index-tree|kdtree)\.ts$/, importer: /[\\/]src[\\/]core[\\/]rank\.ts$/, to: 'src/script/lazy-kdtree.ts' },
   // The `stations` property's checker (zod): fetched the first time a page gives stations.
   { from: /[\\/]src[\\/]element[\\/]data[\\/]given\.ts$/, to: 'src/script/given.ts' },
+  // Weekly opening hours (core and words) and the element's check on them: fetched the first time
+  // an answer reads a timetable; script/weekly.ts is that file, so its own imports stay real.
+  {
+    from: /[\\/]src[\\/](core[\\/]weekly|i18n[\\/]weekly|element[\\/]weekly-code)\.ts$/,
+    notImporter: /[\\/]src[\\/]script[\\/]weekly\.ts$/,
+    to: 'src/script/lazy-weekly.ts',
+  },
   // The loader's hand-over (pins and prefetched data) through import.meta; none in the ESM build.
   { from: /[\\/]src[\\/]element[\\/]pins\.ts$/, to: 'src/script/pins.ts' },
 ];
@@ -32,7 +39,7 @@ export function scriptSeams() {
     async resolveId(source, importer, options) {
       if (!importer || !source.startsWith('.')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      const seam = resolved && SEAMS.find((s) => s.from.test(resolved.id) && (!s.importer || s.importer.test(importer)));
+      const seam = resolved && SEAMS.find((s) => s.from.test(resolved.id) && (!s.importer || s.importer.test(importer)) && !s.notImporter?.test(importer));
       return seam && resolve(seam.to) !== importer ? resolve(seam.to) : null;
     },
   };

@@ -69,6 +69,7 @@ const ROLES = [
   [/check|dataset|bidi/, 'dataset checker, for other datasets'],
   [/load-failure/, 'the words for a failed dataset load'],
   [/chunk-later\./, 'after the first suggestion (map, clicks)'],
+  [/chunk-weekly\./, 'weekly opening hours, when an answer reads them'],
 ];
 const role = (key) =>
   key === pins.element ? 'the element, first suggestion' : key === pins.core ? 'SafeTradeMeetup.load()' : (ROLES.find(([re]) => re.test(key))?.[1] ?? 'shared');

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { isOpenAt } from '../core/hours.js';
 import { rankStations } from '../core/rank.js';
 import { yieldToMain } from '../core/slices.js';
 import type { LatLng, Station, Suggestion } from '../core/types.js';
@@ -24,6 +25,7 @@ import { shareText } from './render/share.js';
 import { renderSuggestions } from './render/suggestions.js';
 import { UiState } from './render/ui-state.js';
 import { styles } from './styles.js';
+import { loadWeekly, weeklyMissed } from './weekly-code.js';
 
 type Queued = { [K in SafeTradeEventName]: [K, SafeTradeEventDetail<K>] }[SafeTradeEventName];
 
@@ -239,6 +241,24 @@ export class SafeTradeMeetupElement extends LitElement {
     if (rankable && !rankable.tiles) suggestions = rankStations(rankable.stations, parties, options);
     else if (tileAnswer && 'error' in tileAnswer) errors.push(tileAnswer.error);
     else if (tileAnswer) suggestions = tileAnswer.suggestions;
+    // The script tag fetches the code for weekly opening hours when an answer first needs it: to
+    // rank (a closed station is left out or moved down) or to show a suggested station's hours.
+    // Until it has come, nothing of that answer is shown or announced; then it is answered again.
+    // Code that could not come is an error for these inputs; other inputs ask for it again.
+    if (suggestions) for (const s of suggestions) isOpenAt(s.station, this.#clock.now);
+    let waiting = false;
+    if (weeklyMissed()) {
+      suggestions = null;
+      const failure = this.#codeFailure;
+      if (failure?.inputsKey === inputsKey) errors.push(failure.error);
+      else {
+        waiting = true;
+        loadWeekly().then(
+          () => this.#deriveAgain(),
+          (error: unknown) => this.#deriveAgain({ inputsKey, error: failed('loading the code that reads opening hours', error) }),
+        );
+      }
+    }
     if (suggestions) {
       if (!(clockOnly && previous?.suggestions && sameStations(previous.suggestions, suggestions))) {
         this.#queue.push(['safetrade-suggest', { mode: inputs.mode, suggestions }]);
@@ -254,9 +274,19 @@ export class SafeTradeMeetupElement extends LitElement {
     this.#announce(errors, previous?.errors);
     // While the answer is on its way, the page is idle: build the formatters its card will use.
     if (!suggestions && inputs.seller) warmFormatsSoon(locale);
-    const pending = !errors.length && (data.status === 'loading' || (!!rankable?.tiles && !tileAnswer));
+    const pending = !errors.length && (data.status === 'loading' || (!!rankable?.tiles && !tileAnswer) || waiting);
     const country = suggestions?.[0]?.station.country;
     this.#view = { inputs, errors, suggestions, locale, unit: chooseUnit(inputs.units, locale, country), pending };
+  }
+
+  /** @internal Code an answer waited for and could not get, and the inputs it was for. */
+  #codeFailure: { inputsKey: string; error: SafeTradeError } | null = null;
+
+  /** @internal Derives again at the next update, even from the same inputs: code they needed has come, or failed. */
+  #deriveAgain(failure: { inputsKey: string; error: SafeTradeError } | null = null): void {
+    this.#codeFailure = failure;
+    this.#derivedFrom = [];
+    this.requestUpdate();
   }
 
   /** @internal Queues a safetrade-error for each error not already standing (announced) before. */
@@ -296,6 +326,12 @@ export class SafeTradeMeetupElement extends LitElement {
       this.#focusCard = false;
       this.renderRoot.querySelector<HTMLElement>('[part~="expanded"] h3')?.focus();
     }
+    // Weekly hours read while rendering (the no-station help's nearest station): drawn again once their code has come.
+    if (weeklyMissed())
+      loadWeekly().then(
+        () => this.requestUpdate(),
+        () => {},
+      );
     const queue = this.#queue;
     this.#queue = [];
     for (const [name, detail] of queue) emit(this, name, detail as never);

@@ -190,6 +190,20 @@ describe('build and round trip', () => {
     assert.equal(s.code, 0);
     assert.equal(JSON.parse(readFileSync(out, 'utf8')).stations.length, 5);
   });
+
+  it('ships a source_short column as the station source, and rounds coordinates with --decimals', () => {
+    const csv = join(tmp, 'short.csv');
+    writeFileSync(
+      csv,
+      'id,name,address,country,lat,lng,source,licence,confidence,source_short\n' +
+        'x,X,1 Main St,US,40.720364,-74.007095,"coordinates: USGS National Map structures, ""Police Station"" point",public domain (US federal data),high,USGS National Map (public domain)\n',
+    );
+    const out = join(tmp, 'short.json');
+    const b = cli('build', csv, '-o', out, '--decimals', '4');
+    assert.equal(b.code, 0, b.err);
+    const [station] = JSON.parse(readFileSync(out, 'utf8')).stations;
+    assert.deepEqual([station.lat, station.lng, station.source], [40.7204, -74.0071, 'USGS National Map (public domain)']);
+  });
 });
 
 describe('stats', () => {
@@ -232,6 +246,12 @@ describe('usage errors', () => {
       ['build', `${F}/good.csv`, '-o', '/dev/null', '--updated', 'yesterday'],
       2,
       /--updated must be a date as YYYY-MM-DD \(got "yesterday"\)/,
+    ],
+    [
+      'a bad --decimals',
+      ['build', `${F}/good.csv`, '-o', '/dev/null', '--decimals', '1.5'],
+      2,
+      /--decimals must be a whole number from 0 to 15 \(got "1\.5"\)/,
     ],
     ['two files to validate', ['validate', 'a.csv', 'b.csv'], 2, /validate takes one file \(got 2\)/],
     [

@@ -10,11 +10,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildShipped, renderLicenses, TILE_THRESHOLD, TILES_DIR, writeShipped } from '../../data/build.mjs';
 import { parseCsv } from '../../bin/lib/csv.mjs';
-import { assemble, parseHours, readCsv, readInput } from '../../bin/lib/stations.mjs';
+import { assemble, parseHours, readCsv, readInput, shortSourceProblems } from '../../bin/lib/stations.mjs';
 
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 const built = await buildShipped();
+const core = await import(new URL('dist/core.js', root).href);
 const byPrefix = (prefix) => built.dataset.stations.filter((s) => s.id.startsWith(prefix)).length;
 
 describe('the shipped dataset as one file or as tiles', () => {
@@ -32,7 +33,6 @@ describe('the shipped dataset as one file or as tiles', () => {
   });
 
   it(`stays one file up to ${TILE_THRESHOLD} stations, and becomes a tile manifest with its tiles above`, async () => {
-    const core = await import(new URL('dist/core.js', root).href);
     const dir = mkdtempSync(join(tmpdir(), 'safetrade-shipped-'));
     try {
       const small = synthetic(TILE_THRESHOLD);
@@ -81,7 +81,19 @@ describe('the shipped dataset', () => {
       const files = Object.keys(manifest.sources).map((f) => `data/sources/${f}`);
       const r = spawnSync(
         process.execPath,
-        ['bin/safetrade-stations.mjs', 'build', ...files, '-o', out, '--name', manifest.name, '--updated', manifest.updated],
+        [
+          'bin/safetrade-stations.mjs',
+          'build',
+          ...files,
+          '-o',
+          out,
+          '--name',
+          manifest.name,
+          '--updated',
+          manifest.updated,
+          '--decimals',
+          String(manifest.decimals),
+        ],
         { cwd: root, encoding: 'utf8' },
       );
       assert.equal(r.status, 0, r.stderr);
@@ -131,11 +143,42 @@ describe('the shipped dataset', () => {
     assert.deepEqual(osm, ['nypd-pct-103', 'nypd-pct-108', 'nypd-pct-114']);
   });
 
-  it('names a source and a licence on every shipped station', () => {
-    assert.deepEqual(
-      built.dataset.stations.filter((s) => !/licence: /.test(s.source ?? '')).map((s) => s.id),
-      [],
-    );
+  it("ships each station's short source, which names its licence, and keeps the full provenance in the sources", () => {
+    assert.equal(built.kept.length, 145);
+    for (const row of built.kept) {
+      assert.equal(row.station.source, row.sourceShort, row.station.id);
+      assert.deepEqual(shortSourceProblems(row), [], row.station.id);
+      // The audit text stays in data/sources/*.csv, and DATA-LICENSES.md quotes it with the licence.
+      assert.ok(row.sourceText.length > 0 && row.licence.length > 0, row.station.id);
+    }
+    const byId = (id) => built.dataset.stations.find((s) => s.id === id).source;
+    assert.equal(byId('nypd-pct-001'), 'USGS National Map (public domain); address: NYC Planning (CC0)');
+    assert.equal(byId('us-pa-philadelphia-pd-district-01'), 'OpenDataPhilly via a GitHub mirror (City of Philadelphia open data terms, unverified)');
+    const licences = read('DATA-LICENSES.md');
+    for (const row of built.kept) {
+      assert.ok(licences.includes(row.licence), `DATA-LICENSES.md names ${row.licence}`);
+      assert.ok(licences.includes(row.sourceShort), `DATA-LICENSES.md shows ${row.sourceShort}`);
+    }
+    assert.match(licences, /City of Philadelphia open data terms \(licence not stated in mirror - verify\) \| 21 \| \*\*unverified\*\*/);
+  });
+
+  it("ships each coordinate as its source's, rounded to 5 decimals (under 0.71 m off)", () => {
+    const { decimals } = JSON.parse(read('data/dataset.json'));
+    assert.equal(decimals, 5);
+    const sourceRows = new Map();
+    for (const file of readdirSync(new URL('data/sources/', root)).filter((f) => !f.startsWith('pending-'))) {
+      const { header, records } = parseCsv(read(`data/sources/${file}`));
+      for (const { cells } of records) sourceRows.set(cells[header.indexOf('id')], { lat: cells[header.indexOf('lat')], lng: cells[header.indexOf('lng')] });
+    }
+    for (const s of built.dataset.stations) {
+      const source = sourceRows.get(s.id);
+      for (const axis of ['lat', 'lng']) {
+        assert.equal(s[axis], Number(Number(source[axis]).toFixed(5)), `${s.id} ${axis}: ${source[axis]}`);
+        assert.ok(Math.abs(s[axis] - Number(source[axis])) <= 0.5e-5 + 1e-12, `${s.id} ${axis}`);
+      }
+      const metres = core.distanceKm({ lat: s.lat, lng: s.lng }, { lat: Number(source.lat), lng: Number(source.lng) }) * 1000;
+      assert.ok(metres < 0.71, `${s.id} moved ${metres} m`);
+    }
   });
 
   it('has a DATA-LICENSES.md in step with the sources (regenerate: npm run data:licenses)', () => {
@@ -153,7 +196,7 @@ describe('pipeline', () => {
     );
   });
 
-  it('requires source and licence on shipped rows when asked (as the build does)', async () => {
+  it('requires source, licence and a short source on shipped rows when asked (as the build does)', async () => {
     const input = readCsv('id,name,address,country,lat,lng\nx,X,1 Main St,US,40.7,-74\n', 'plain.csv');
     const { issues } = await assemble([input], { requireProvenance: true });
     assert.deepEqual(
@@ -161,7 +204,47 @@ describe('pipeline', () => {
       [
         'plain.csv:2: source: missing (every shipped row says where its coordinate came from)',
         'plain.csv:2: licence: missing (every shipped row names the licence of its source)',
+        'plain.csv:2: source_short: missing (every shipped row carries a short source that names its licence)',
       ],
+    );
+  });
+
+  it('fails the build on a short source that drops the licence, its "unverified" or the address source', async () => {
+    const csv = [
+      'id,name,address,country,lat,lng,source,licence,source_short',
+      'a,A,1 Main St,US,40.7,-74,"coordinates: USGS National Map; address: NYC Planning (CC0)",public domain (US federal data),USGS National Map; address: NYC Planning (CC0)',
+      'b,B,2 Main St,US,40.7,-74,"coordinates: USGS National Map; address: NYC Planning (CC0)",public domain (US federal data),USGS National Map (public domain)',
+      'c,C,3 Main St,US,40.7,-74,Philadelphia mirror @2ee5dec,City of Philadelphia open data terms (licence not stated - verify),OpenDataPhilly (City of Philadelphia open data terms)',
+      'd,D,4 Main St,US,40.7,-74,"coordinates: USGS National Map; address: NYC Planning (CC0)",public domain (US federal data),USGS National Map (public domain); address: NYC Planning (CC0)',
+    ].join('\n');
+    const { dataset, issues } = await assemble([readCsv(csv, 'short.csv')], { requireProvenance: true });
+    assert.deepEqual(
+      issues.map((i) => `${i.where}: ${i.reason}`),
+      [
+        'short.csv:2: source_short: must name the licence "public domain" (got "USGS National Map; address: NYC Planning…")',
+        'short.csv:3: source_short: must name the address source too, as source does (got "USGS National Map (public domain)")',
+        'short.csv:4: source_short: must say "unverified", as the licence does (got "OpenDataPhilly (City of Philadelphia ope…")',
+      ],
+    );
+    assert.equal(dataset.stations[3].source, 'USGS National Map (public domain); address: NYC Planning (CC0)');
+  });
+
+  it('without a short source, ships source, licence and confidence folded together (the CLI on plain files)', async () => {
+    const input = readCsv('id,name,address,country,lat,lng,source,licence,confidence\nx,X,1 Main St,US,40.7,-74,Survey,CC0,high\n', 'fold.csv');
+    const { dataset } = await assemble([input]);
+    assert.equal(dataset.stations[0].source, 'Survey; licence: CC0; confidence: high');
+  });
+
+  it('rounds coordinates only when asked, after checking them', async () => {
+    const csv = 'id,name,address,country,lat,lng\nx,X,1 Main St,US,40.7203649,-74.0070951\ny,Y,2 Main St,US,90.000001,-100\n';
+    const asGiven = await assemble([readCsv(csv, 'r.csv')]);
+    assert.deepEqual([asGiven.dataset.stations[0].lat, asGiven.dataset.stations[0].lng], [40.7203649, -74.0070951]);
+    const rounded = await assemble([readCsv(csv, 'r.csv')], { decimals: 5 });
+    assert.deepEqual([rounded.dataset.stations[0].lat, rounded.dataset.stations[0].lng], [40.72036, -74.0071]);
+    // 90.000001 would round to 90.00000: it is rejected as written, never rounded into range.
+    assert.deepEqual(
+      rounded.issues.map((i) => i.reason),
+      ['lat: must be a number from -90 to 90 (got 90.000001)'],
     );
   });
 

@@ -104,7 +104,8 @@ test('scrolling near it fetches the code and the dataset at the same time, each 
   assert.ok(code.some((p) => /^\/dist\/script\/element\./.test(p)));
   assert.equal(new Set(code).size, code.length, `each file once: ${code.join(', ')}`);
   // Nothing on demand was needed: no language, no index, no tiles for 145 stations in English.
-  assert.ok(!code.some((p) => /locale-|index-tree|kdtree|tiles/.test(p)), code.join(', '));
+  // Nor weekly opening hours: the NYC stations are "24/7" or have none.
+  assert.ok(!code.some((p) => /locale-|index-tree|kdtree|tiles|weekly/.test(p)), code.join(', '));
   const pinned = await page.evaluate(() => [...document.querySelectorAll('script[src*="/dist/script/"]')].map((s) => s.integrity));
   assert.ok(pinned.length === code.length && pinned.every((i) => /^sha256-[\w+/]{43}=$/.test(i)), pinned.join(', '));
   const { violations, events } = await page.evaluate(() => ({ violations: window.violations, events: window.events }));
@@ -175,6 +176,65 @@ test('a click whose code cannot load says so (widget-failed), and the next click
   await page.waitForFunction(() => window.events.some((e) => e.name === 'safetrade-share'), null, { timeout: 10000 });
   await page.locator('#meetup [part~="expanded"] svg[part~="map"][role="img"]').waitFor({ timeout: 10000 });
   assert.equal(await alert(page).count(), 0, 'the failure is gone once the click worked');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+/** The widget moved to `lat,lng` before it is seen; the events it fires from then on are in window.heard. */
+async function moveWidget(page, seller, extra = {}) {
+  await page.evaluate(
+    ([seller, extra]) => {
+      const el = document.getElementById('meetup');
+      window.heard = [];
+      el.addEventListener('safetrade-suggest', (e) => window.heard.push(e.detail.suggestions.map((s) => s.station.id)));
+      el.addEventListener('safetrade-error', (e) => window.heard.push(e.detail.code));
+      el.setAttribute('seller-lat', String(seller.lat));
+      el.setAttribute('seller-lng', String(seller.lng));
+      el.removeAttribute('buyer-lat');
+      el.removeAttribute('buyer-lng');
+      for (const [name, value] of Object.entries(extra)) el.setAttribute(name, value);
+    },
+    [seller, extra],
+  );
+}
+
+// The shipped station in Washington, DC is the one with weekly hours (08:00-20:00 every day, New York time).
+const DC = { lat: 38.9179, lng: -77.038 };
+
+test('weekly opening hours: their code comes only for an answer that reads a timetable, and the first answer already reads it', async () => {
+  const page = await open('/test/fixtures/loader/below.html');
+  await page.waitForLoadState('load');
+  await settle(page);
+  // A meeting at 03:00 New York time, when the DC station is closed: the only answer that reads
+  // its timetable correctly is "no station open then", never the station itself.
+  await moveWidget(page, DC, { 'meet-at': '2026-12-08T03:00:00-05:00' });
+  await scrollToWidget(page);
+  await alert(page).waitFor({ timeout: 10000 });
+  assert.match(await alert(page).textContent(), /open at 2026-12-08T08:00:00\.000Z/);
+  // At 10:00 it is open: suggested, with its hours in words.
+  await page.evaluate(() => document.getElementById('meetup').setAttribute('meet-at', '2026-12-08T10:00:00-05:00'));
+  await firstSuggestion(page).waitFor({ timeout: 10000 });
+  assert.equal(await firstSuggestion(page).getAttribute('data-station-id'), 'us-dc-mpd-3d');
+  assert.match(await page.locator('#meetup [part~="expanded"] [part~="hours"]').textContent(), /^(Open now · until|Closed · opens) \S/);
+  // No answer was announced before the timetable was read: none in reach at 03:00, then the station at 10:00.
+  assert.deepEqual(await page.evaluate(() => window.heard), [[], 'no-station', ['us-dc-mpd-3d']]);
+  const weekly = widgetRequests(page).filter((p) => /^\/dist\/script\/chunk-weekly\./.test(p));
+  assert.equal(weekly.length, 1, widgetRequests(page).join(', '));
+  assert.match((await page.evaluate(() => document.querySelector('script[src*="/dist/script/chunk-weekly."]')?.integrity)) ?? '', /^sha256-/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('weekly opening hours whose code was altered: a visible alert and a widget-failed error, never an answer that ignored them', async () => {
+  const page = await open('/test/fixtures/loader/below.html', { tamper: { '**/dist/script/chunk-weekly.*.js': (code) => `${code}\n;window.pwned = true;` } });
+  await page.waitForLoadState('load');
+  await settle(page);
+  await moveWidget(page, DC, { 'meet-at': '2026-12-08T03:00:00-05:00' });
+  await scrollToWidget(page);
+  await alert(page).waitFor({ timeout: 10000 });
+  assert.match(await alert(page).textContent(), /loading the code that reads opening hours failed/);
+  assert.equal(await page.locator('#meetup [part~="suggestion"]').count(), 0);
+  assert.deepEqual(await page.evaluate(() => [window.heard, window.pwned === true]), [['widget-failed'], false]);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -4,6 +4,7 @@ import type { Parties, RankOptions, Suggestion } from '../../core/types.js';
 import type { SafeTradeError } from '../events.js';
 import type { TiledStations } from '../data/index.js';
 import { toError } from './dataset.js';
+import { loadWeekly } from '../weekly-code.js';
 import { Task, type TaskHost } from './task.js';
 
 type Options = RankOptions & HoursRankOptions;
@@ -20,7 +21,11 @@ export class TileQueryController {
   constructor(host: TaskHost) {
     this.#task = new Task(host, {
       args: () => this.#query,
-      task: ([tiles, parties, options], signal) => tiles.rank(parties, options, signal),
+      // Tiled datasets are large and often carry weekly hours: their code is here before ranking.
+      task: async ([tiles, parties, options], signal) => {
+        await loadWeekly();
+        return tiles.rank(parties, options, signal);
+      },
       argsEqual: (a, b) => a[0] === b[0] && a[3] === b[3] && a[4] === b[4],
     });
   }

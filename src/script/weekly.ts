@@ -1,0 +1,8 @@
+// dist/script's file with the code for weekly opening hours (core/weekly.ts, i18n/weekly.ts),
+// fetched by lazy-weekly.ts the first time an answer needs it, and part of what
+// SafeTradeMeetup.load() resolves to (script/core.ts), whose openingState must answer at once.
+import * as core from '../core/weekly.js';
+import * as words from '../i18n/weekly.js';
+import { provideWeekly } from './lazy-weekly.js';
+
+provideWeekly({ ...core, ...words });
