@@ -470,9 +470,9 @@ export class SafeTradeMeetupElement extends LitElement {
       this._failure = failed('loading the code for sharing', error);
       return;
     }
-    await code.share(this, suggestion, text, canNativeShare(), (manual) => {
+    await code.share(this, suggestion, text, canNativeShare(), this.#localize.messages, (notice, manual) => {
       this._manualShare = manual === null ? null : { id: suggestion.station.id, text };
-      if (manual === null) this._notice = this.#localize.messages.copied;
+      if (notice) this._notice = notice;
     });
   }
 }

@@ -4,18 +4,22 @@
 import { html, nothing } from 'lit';
 import type { Station, Suggestion } from '../core/types.js';
 import { emit } from './events.js';
+import { laterMessages } from '../i18n/en-later.js';
+import type { Messages } from '../i18n/en.js';
 import type { RenderContext } from './render/context.js';
 
 /**
- * Shares `text` as the browser allows and fires safetrade-share on `host` with how; `copied` is
- * told null once the clipboard took it, or the text to show for copying by hand.
+ * Shares `text` as the browser allows and fires safetrade-share on `host` with how. After the
+ * clipboard, `done` is told what to announce ("Message copied", in `m`'s words), or the text to
+ * show for copying by hand.
  */
 export async function share(
   host: EventTarget,
   suggestion: Suggestion,
   text: string,
   nativeShare: boolean,
-  copied: (manual: string | null) => void,
+  m: Messages,
+  done: (notice: string | null, manual: string | null) => void,
 ): Promise<void> {
   const nav = globalThis.navigator;
   if (nativeShare) {
@@ -34,7 +38,7 @@ export async function share(
     // No clipboard (permissions, insecure context): the text to copy by hand.
     manual = text;
   }
-  copied(manual);
+  done(manual === null ? laterMessages(m).copied : null, manual);
   emit(host, 'safetrade-share', { suggestion, text, method: manual === null ? 'clipboard' : 'manual' });
 }
 
@@ -44,5 +48,5 @@ export async function share(
  */
 export function renderManualShare(ctx: RenderContext, station: Station) {
   if (ctx.manualShare?.id !== station.id) return nothing;
-  return html`<label class="manual">${ctx.messages.copyManually}<textarea readonly .value=${ctx.manualShare.text}></textarea></label>`;
+  return html`<label class="manual">${laterMessages(ctx.messages).copyManually}<textarea readonly .value=${ctx.manualShare.text}></textarea></label>`;
 }

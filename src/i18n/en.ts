@@ -2,7 +2,7 @@
 // from a catalogue of this shape, so other languages are a file away.
 import type { Feature } from '../core/types.js';
 import type { ErrorCode } from '../element/events.js';
-import type { HelpMessages } from './en-help.js';
+import type { LaterMessages } from './en-later.js';
 import type { PluralForms } from './plural.js';
 
 export const en = {
@@ -47,8 +47,6 @@ export const en = {
   selected: (name: string) => `You suggested ${name}.`,
   share: 'Copy message',
   shareNative: 'Share',
-  copied: 'Message copied',
-  copyManually: 'Copy this message:',
   directions: 'Directions',
   directionsIn: (app: string, name: string) => `Directions to ${name} in ${app} (opens in a new tab)`,
   details: 'Station details',
@@ -63,14 +61,9 @@ export const en = {
   geocodeLabel: 'ZIP code or address',
   geocodeSubmit: 'Find stations',
   geocoding: 'Looking up that place…',
-  map: (station: string, distances: string) => `Map of ${station}: ${distances}.`,
-  mapYou: 'You',
-  mapStation: 'Station',
-  mapNorth: 'North',
   mapToggle: 'Map',
   directionsTo: (name: string) => `Directions to ${name}`,
   changeLocation: 'Use a different location',
-  mapOther: (party: string) => `Around the ${party}`,
   seller: 'seller',
   buyer: 'buyer',
   retry: 'Try again',
@@ -100,7 +93,8 @@ export const en = {
 };
 
 /**
- * A catalogue: every key of `en`, and the no-station help's, whose English (en-help.ts) comes with
- * the code that shows it, after the alert. Other catalogues carry them all (test/i18n/catalogues).
+ * A catalogue: every key of `en`, and those of what only the code loaded after the first suggestion
+ * shows, whose English (en-later.ts) comes with that code. Other catalogues carry them all
+ * (test/i18n/catalogues.test.ts).
  */
-export type Messages = typeof en & Partial<HelpMessages>;
+export type Messages = typeof en & Partial<LaterMessages>;

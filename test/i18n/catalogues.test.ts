@@ -1,15 +1,15 @@
 import { expect } from '@open-wc/testing';
 import type { Station, WeeklyHours } from '../../src/core/types.js';
 import { en, type Messages } from '../../src/i18n/en.js';
-import { enHelp } from '../../src/i18n/en-help.js';
+import { enLater } from '../../src/i18n/en-later.js';
 import { es } from '../../src/i18n/es.js';
 import { fr } from '../../src/i18n/fr.js';
 import { hoursLine } from '../../src/i18n/hours.js';
 import { plural } from '../../src/i18n/plural.js';
 
 const CATALOGUES: Record<string, Messages> = { es, fr };
-/** All of English: en, and the no-station help's words, which come with the code that shows them. */
-const english = { ...en, ...enHelp };
+/** All of English: en, and the words of what the later code shows, which come with that code. */
+const english = { ...en, ...enLater };
 
 /** Every key path with the kind of value (string, function of N arguments, object). */
 function shape(value: unknown, path = ''): string[] {
@@ -20,7 +20,7 @@ function shape(value: unknown, path = ''): string[] {
 
 describe('the es and fr catalogues', () => {
   for (const [name, messages] of Object.entries(CATALOGUES)) {
-    it(`${name} has every key of en and en-help, with the same kind of value, and no extra key`, () => {
+    it(`${name} has every key of en and en-later, with the same kind of value, and no extra key`, () => {
       // Plural forms may differ by language (es and fr also have "many"); compare those apart.
       const strip = (lines: string[]) => lines.filter((l) => !l.startsWith('.stationCount.')).sort();
       expect(strip(shape(messages))).to.deep.equal(strip(shape(english)));

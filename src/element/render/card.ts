@@ -66,6 +66,8 @@ function renderCardMap(ctx: RenderContext, s: Suggestion, distance: string) {
   const template = view.inputs.mapTiles;
   // Tiles only from a template that has not failed: a broken tile server leaves the schematic.
   const tiled = !!template && template !== ctx.failedTiles;
+  // Its accessible name and labels come with its code (their English too: i18n/en-later.ts).
+  const words = code?.mapWords(m, station.name, distance, viewerIsSeller ? m.buyer : m.seller);
   // Until the map's code is here the box stays empty at its final size (the viewBox sets its
   // aspect ratio), and says nothing to screen readers: it is a picture only once drawn.
   return html`<svg
@@ -73,19 +75,19 @@ function renderCardMap(ctx: RenderContext, s: Suggestion, distance: string) {
     id="map"
     class="map ${ctx.mapOpen ? 'open' : ''} ${tiled ? 'tiled' : ''}"
     viewBox="0 0 ${MAP_W} ${MAP_H}"
-    role=${code ? 'img' : nothing}
-    aria-label=${code ? m.map(station.name, distance) : nothing}
-    aria-hidden=${code ? nothing : 'true'}
+    role=${words ? 'img' : nothing}
+    aria-label=${words ? words.label : nothing}
+    aria-hidden=${words ? nothing : 'true'}
   >
     ${
-      code
+      code && words
         ? code.renderMap({
             station,
             viewer: viewerIsSeller ? view.inputs.seller : view.inputs.buyer,
             other: viewerIsSeller ? view.inputs.buyer : view.inputs.seller,
             unit: view.unit,
             locale: view.locale,
-            labels: { station: m.mapStation, you: m.mapYou, other: m.mapOther(viewerIsSeller ? m.buyer : m.seller), north: m.mapNorth },
+            labels: words.labels,
             tiles: tiled ? code.stationTiles(station, template, ctx.baseUrl) : null,
             onTileError: () => template && ctx.on.tileError(template),
           })

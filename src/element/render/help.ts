@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import { rankStations } from '../../core/rank.js';
 import type { Suggestion } from '../../core/types.js';
-import { enHelp } from '../../i18n/en-help.js';
+import { laterMessages } from '../../i18n/en-later.js';
 import { hoursLine } from '../../i18n/hours.js';
 import { addressLine } from '../format.js';
 import type { RenderContext } from './context.js';
@@ -26,7 +26,7 @@ export function nearestStation(ctx: RenderContext): Suggestion | null {
 
 export function renderNoStationHelp(ctx: RenderContext) {
   const { view } = ctx;
-  const m = { ...enHelp, ...ctx.messages };
+  const m = laterMessages(ctx.messages);
   const nearest = nearestStation(ctx);
   const hours = nearest ? hoursLine(nearest.station, view.inputs.meetAt ?? ctx.now, view.locale, m) : null;
   return html`<div part="help" class="help">
