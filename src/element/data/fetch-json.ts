@@ -105,18 +105,22 @@ async function attemptOnce(url: string, limits: LoadSettings, options: FetchJson
   }, limits.timeoutMs);
   const forward = () => controller.abort();
   outer?.addEventListener('abort', forward, { once: true });
-  let body: Body;
+  let body: Body | undefined;
+  let caught: unknown;
   try {
     body = await download(url, limits.maxBytes, controller.signal, options.integrity ?? pinnedIntegrity(url) ?? '');
   } catch (error) {
     if (outer?.aborted) throw abortError();
     if (timedOut) throw new LoadError('dataset-fetch', `${url} did not finish loading within ${limits.timeoutMs / 1000} s`);
-    throw error;
+    caught = error;
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', forward);
   }
-  return parseJson(url, body);
+  // Worded only now, with this attempt's timer off: how long the words take to arrive never turns
+  // what the server answered into a timeout.
+  if (caught) throw caught instanceof Unworded ? await caught.word() : caught;
+  return parseJson(url, body!);
 }
 
 async function download(url: string, maxBytes: number, signal: AbortSignal, integrity: string): Promise<Body> {
@@ -142,15 +146,12 @@ async function download(url: string, maxBytes: number, signal: AbortSignal, inte
     // In an opaque origin every request is cross-origin, so the likeliest cause is the dataset's
     // server not allowing it (CORS), which "check your connection" would hide. load-failure.ts
     // says so: it comes from the widget's own server, which served the widget's code to this frame.
-    throw new LoadError(
-      'dataset-fetch',
-      isOpaqueOrigin()
-        ? await import('./load-failure.js').then(
-            (w) => message + w.OPAQUE_ORIGIN,
-            () => message,
-          )
-        : message,
-      true,
+    if (!isOpaqueOrigin()) throw new LoadError('dataset-fetch', message, true);
+    throw new Unworded(() =>
+      import('./load-failure.js').then(
+        (w) => new LoadError('dataset-fetch', message + w.OPAQUE_ORIGIN, true),
+        () => new LoadError('dataset-fetch', message, true),
+      ),
     );
   }
   // A prefetched body is not tied to `signal`: stop reading it when the signal aborts.
@@ -159,12 +160,12 @@ async function download(url: string, maxBytes: number, signal: AbortSignal, inte
   if (!response.ok) {
     void response.body?.cancel().catch(() => {});
     // 5xx may be a passing server problem (worth the one retry); a 4xx answer will not change.
-    throw await failure('dataset-fetch', url, `HTTP ${response.status}`, (w) => w.httpStatus(url, response), response.status >= 500);
+    throw failure('dataset-fetch', url, `HTTP ${response.status}`, (w) => w.httpStatus(url, response), response.status >= 500);
   }
   const declared = response.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
     void response.body?.cancel().catch(() => {});
-    throw await failure('dataset-invalid', url, 'too large', (w) => w.tooLarge(url, maxBytes, Number(declared)));
+    throw failure('dataset-invalid', url, 'too large', (w) => w.tooLarge(url, maxBytes, Number(declared)));
   }
   if (!response.body) return { text: '', bytes: 0, type };
   // Counted as it streams: Content-Length may be missing, wrong, or measure compressed bytes.
@@ -187,19 +188,19 @@ async function download(url: string, maxBytes: number, signal: AbortSignal, inte
     bytes += chunk.value.byteLength;
     if (bytes > maxBytes) {
       void reader.cancel().catch(() => {});
-      throw await failure('dataset-invalid', url, 'too large', (w) => w.tooLarge(url, maxBytes));
+      throw failure('dataset-invalid', url, 'too large', (w) => w.tooLarge(url, maxBytes));
     }
     try {
       text += decoder.decode(chunk.value, { stream: true });
     } catch {
       void reader.cancel().catch(() => {});
-      throw await failure('dataset-invalid', url, 'not UTF-8', (w) => w.notUtf8(url, type));
+      throw failure('dataset-invalid', url, 'not UTF-8', (w) => w.notUtf8(url, type));
     }
   }
   try {
     text += decoder.decode();
   } catch {
-    throw await failure('dataset-invalid', url, 'not UTF-8', (w) => w.notUtf8(url, type));
+    throw failure('dataset-invalid', url, 'not UTF-8', (w) => w.notUtf8(url, type));
   }
   return { text, bytes, type };
 }
@@ -217,17 +218,25 @@ async function parseJson(url: string, { text, bytes, type }: Body): Promise<unkn
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw await failure('dataset-invalid', url, 'not JSON', (w) => w.notJson(url, text, bytes, type, error as Error));
+    throw await failure('dataset-invalid', url, 'not JSON', (w) => w.notJson(url, text, bytes, type, error as Error)).word();
   }
 }
 
+/** A failure whose words come from load-failure.ts: thrown inside an attempt, worded once its timer is off. */
+class Unworded {
+  constructor(readonly word: () => Promise<LoadError>) {}
+}
+
 /**
- * A LoadError worded by load-failure.ts, imported only now. Should that module not load either (the
- * widget's own server unreachable), the error keeps its code with a shorter message: `hint`.
+ * A LoadError to be worded by load-failure.ts, imported only then. Should that module not load
+ * either (the widget's own server unreachable), the error keeps its code with a shorter message: `hint`.
  */
-async function failure(code: SafeTradeError['code'], url: string, hint: string, words: (w: typeof Words) => string, retryable?: boolean): Promise<LoadError> {
-  const message = await import('./load-failure.js').then(words, () => `could not read ${url}: ${hint} (and the details could not be loaded)`);
-  return new LoadError(code, message, retryable);
+function failure(code: SafeTradeError['code'], url: string, hint: string, words: (w: typeof Words) => string, retryable?: boolean): Unworded {
+  return new Unworded(() =>
+    import('./load-failure.js')
+      .then(words, () => `could not read ${url}: ${hint} (and the details could not be loaded)`)
+      .then((message) => new LoadError(code, message, retryable)),
+  );
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
