@@ -230,6 +230,18 @@ export class SafeTradeMeetupElement extends LitElement {
     const tileAnswer = this.#tiles?.answer(rankable?.tiles, parties, options) ?? null;
 
     const inputsKey = JSON.stringify([inputs, errors, locale]);
+    // map-tiles is checked by the map's code (later.ts), which draws the tiles: until it has come
+    // no tile is drawn, and a bad template's error comes with it. Kept out of inputsKey, so the
+    // check arriving is not a new answer (no second safetrade-suggest for the same stations).
+    let tilesUnchecked = false;
+    if (inputs.mapTiles) {
+      const problem = later ? later.tileTemplateProblem(inputs.mapTiles, globalThis.document?.baseURI) : undefined;
+      if (problem !== null) {
+        inputs.mapTiles = null;
+        tilesUnchecked = problem === undefined;
+        if (problem) errors.push({ code: 'option-invalid', message: problem });
+      }
+    }
     const from = [inputsKey, data, inputs.meetAt ? null : this.#clock.now.getTime(), tileAnswer];
     if (from.every((v, i) => Object.is(v, this.#derivedFrom[i]))) return;
     // Only the clock moved (or a tile query answered a minute tick): not news for the host unless the stations changed.
@@ -276,7 +288,7 @@ export class SafeTradeMeetupElement extends LitElement {
     if (!suggestions && inputs.seller) warmFormatsSoon(locale);
     const pending = !errors.length && (data.status === 'loading' || (!!rankable?.tiles && !tileAnswer) || waiting);
     const country = suggestions?.[0]?.station.country;
-    this.#view = { inputs, errors, suggestions, locale, unit: chooseUnit(inputs.units, locale, country), pending };
+    this.#view = { inputs, errors, suggestions, locale, unit: chooseUnit(inputs.units, locale, country), pending, tilesUnchecked };
   }
 
   /** @internal Code an answer waited for and could not get, and the inputs it was for. */
@@ -305,11 +317,12 @@ export class SafeTradeMeetupElement extends LitElement {
     // are on screen: it draws what waits for it (the map's box, kept empty at its final size; the
     // help below its alert) and is there before the viewer clicks. After a failure, asked again
     // at the next update for another reason (never in a loop); a click that needs it asks too.
-    if (!later && !this.#awaitingLater && this.#view.suggestions) {
+    if (!later && !this.#awaitingLater && (this.#view.suggestions || this.#view.tilesUnchecked)) {
       this.#awaitingLater = true;
       loadLater()
         .then(
-          () => this.requestUpdate(),
+          // Derived again, not only drawn: a map-tiles template is checked now.
+          () => this.#deriveAgain(this.#codeFailure),
           () => {}, // the map's box stays empty and the help absent until the code comes with a later update
         )
         .finally(() => (this.#awaitingLater = false));

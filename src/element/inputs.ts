@@ -5,7 +5,6 @@ import { cellCenter, cellRadiusKm, describe, isLatitude, isLongitude } from '../
 import { parseDateTime } from '../core/hours.js';
 import type { LatLng, Mode } from '../core/types.js';
 import type { SafeTradeError } from './events.js';
-import { tileTemplateProblem } from './tile-template.js';
 
 export type Viewer = 'buyer' | 'seller';
 export type Units = 'auto' | 'km' | 'mi';
@@ -55,7 +54,10 @@ export interface Inputs {
   variant: Variant;
   theme: Theme;
   meetAt: Date | null;
-  /** A checked raster tile URL template for the map, or null: the schematic, and no tile requests. */
+  /**
+   * A raster tile URL template for the map, or null: the schematic, and no tile requests. As written
+   * here; in the view only once checked (element.ts), else null.
+   */
   mapTiles: string | null;
 }
 
@@ -122,14 +124,12 @@ export function resolveInputs(raw: RawInputs, attr: (name: string) => string | n
       });
   }
 
+  // The template as written: the element checks it with the map's code (tile-template.ts, in
+  // later.ts) before any tile is drawn, and reports a bad one when that code has come.
   let mapTiles: string | null = null;
   if (raw.mapTiles != null && raw.mapTiles !== '') {
-    const problem =
-      typeof raw.mapTiles === 'string'
-        ? tileTemplateProblem(raw.mapTiles, globalThis.document?.baseURI)
-        : `map-tiles must be a string (got ${describe(raw.mapTiles)})`;
-    if (problem) errors.push({ code: 'option-invalid', message: problem });
-    else mapTiles = raw.mapTiles as string;
+    if (typeof raw.mapTiles === 'string') mapTiles = raw.mapTiles;
+    else errors.push({ code: 'option-invalid', message: `map-tiles must be a string (got ${describe(raw.mapTiles)})` });
   }
 
   const seller = point('seller', raw.sellerLat, raw.sellerLng);

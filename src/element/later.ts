@@ -4,7 +4,8 @@
 // - the card's map: drawn into its box, kept empty at its final size until this arrives;
 // - the no-station help (the nearest station and what to do instead), below its alert;
 // - what "Use my location" and the geocoder's form do with an answer, and their error messages;
-// - sharing the meeting message (native share sheet, clipboard, or the text to copy by hand).
+// - sharing the meeting message (native share sheet, clipboard, or the text to copy by hand);
+// - the check of a `map-tiles` template (its tiles are drawn by this code anyway).
 import { laterMessages } from '../i18n/en-later.js';
 import type { Messages } from '../i18n/en.js';
 
@@ -13,6 +14,7 @@ export { laterStyles } from './later-styles.js';
 export { renderNoStationHelp } from './render/help.js';
 export { geocode, geolocationError } from './controllers/location-flows.js';
 export { renderManualShare, share } from './share.js';
+export { tileTemplateProblem } from './tile-template.js';
 
 /** The map's accessible name and its labels, in `m`'s words (English for any it lacks). */
 export function mapWords(m: Messages, station: string, distances: string, otherParty: string) {

@@ -16,6 +16,8 @@ export interface View {
   unit: Unit;
   /** An answer (dataset or tile query) is on its way, with nothing wrong so far. */
   pending: boolean;
+  /** A `map-tiles` template waits for the map's code to be checked (no tile is drawn until then). */
+  tilesUnchecked?: boolean;
 }
 
 /** What the viewer's clicks ask the element to do. */
