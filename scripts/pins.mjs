@@ -29,6 +29,8 @@ const SEAMS = [
     notImporter: /[\\/]src[\\/]script[\\/]weekly\.ts$/,
     to: 'src/script/lazy-weekly.ts',
   },
+  // Warming the formatters while the dataset loads: the script tag's element file did it already.
+  { from: /[\\/]src[\\/]element[\\/]warm\.ts$/, to: 'src/script/warm.ts' },
   // The loader's hand-over (pins and prefetched data) through import.meta; none in the ESM build.
   { from: /[\\/]src[\\/]element[\\/]pins\.ts$/, to: 'src/script/pins.ts' },
 ];

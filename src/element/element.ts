@@ -12,7 +12,7 @@ import { LocalizeController } from './controllers/localize.js';
 import { LocationController, type Geocoder } from './controllers/location.js';
 import type { TileQueryController } from './controllers/tile-query.js';
 import { emit, type SafeTradeError, type SafeTradeEventDetail, type SafeTradeEventMap, type SafeTradeEventName } from './events.js';
-import { chooseUnit, warmFormatsSoon } from './format.js';
+import { chooseUnit } from './format.js';
 import { numberConverter, resolveInputs, type RawInputs } from './inputs.js';
 import { configure } from './data/index.js';
 import { failed, later, loadLater } from './load-later.js';
@@ -25,6 +25,7 @@ import { shareText } from './render/share.js';
 import { renderSuggestions } from './render/suggestions.js';
 import { UiState } from './render/ui-state.js';
 import { styles } from './styles.js';
+import { warmFormatsSoon } from './warm.js';
 import { loadWeekly, weeklyMissed } from './weekly-code.js';
 
 type Queued = { [K in SafeTradeEventName]: [K, SafeTradeEventDetail<K>] }[SafeTradeEventName];

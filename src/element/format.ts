@@ -53,27 +53,6 @@ export function warmFormats(locale: string): void {
   for (const unit of ['km', 'mi'] as const) for (const digits of [0, 1]) format(0, unit, locale, digits);
 }
 
-const warming = new Set<string>();
-
-/**
- * warmFormats when the page is next idle, once per locale; then, in another task, a first
- * time-zone-aware date formatter (what checking a dataset's time zones and opening hours build).
- */
-export function warmFormatsSoon(locale: string): void {
-  if (warming.has(locale)) return;
-  const first = warming.size === 0;
-  warming.add(locale);
-  idle(() => {
-    warmFormats(locale);
-    if (first) idle(() => new Intl.DateTimeFormat('en', { timeZone: 'UTC' }).format(0));
-  });
-}
-
-function idle(run: () => void): void {
-  if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(() => run());
-  else globalThis.setTimeout(run, 0);
-}
-
 /** The viewer's own distance: one decimal under 10, whole numbers above; never "0". */
 export function formatDistance(km: number, unit: Unit, locale: string): string {
   const value = toUnit(km, unit);
