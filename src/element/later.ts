@@ -7,6 +7,8 @@
 // - sharing the meeting message (native share sheet, clipboard, or the text to copy by hand);
 // - the check of a `map-tiles` template (its tiles are drawn by this code anyway).
 import { laterMessages } from '../i18n/en-later.js';
+
+export { laterMessages };
 import type { Messages } from '../i18n/en.js';
 
 export * from './map.js';

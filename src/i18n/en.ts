@@ -2,7 +2,7 @@
 // from a catalogue of this shape, so other languages are a file away.
 import type { Feature } from '../core/types.js';
 import type { ErrorCode } from '../element/events.js';
-import type { LaterMessages } from './en-later.js';
+import type { LaterErrorCode, LaterMessages } from './en-later.js';
 import type { PluralForms } from './plural.js';
 
 export const en = {
@@ -74,14 +74,10 @@ export const en = {
     'dataset-fetch': 'The list of safe meeting spots could not be loaded. Check your connection and try again.',
     'dataset-invalid': 'The list of safe meeting spots is damaged, so no station can be suggested.',
     'location-invalid': 'A location given to this widget is not valid, so no station can be suggested.',
-    'geolocation-denied': 'Your browser did not share your location. You can allow it in the site settings, or type a place instead.',
-    'geolocation-unavailable': 'Your location could not be found right now. Try again in a moment.',
-    'geocoder-not-found': 'That place could not be found. Check the ZIP code or address and try again.',
-    'geocoder-failed': 'Looking up that place did not work. Try again in a moment.',
     'no-station': 'There is no safe-trade station near enough to both of you.',
     'option-invalid': 'This widget is set up with an option it does not know; it uses the default instead.',
     'widget-failed': 'Something went wrong while showing safe meeting spots. Change your search or reload the page to try again.',
-  } satisfies Record<ErrorCode, string>,
+  } satisfies Record<Exclude<ErrorCode, LaterErrorCode>, string> as ErrorWords,
   // Opening hours (src/i18n/hours.ts fills in the times, already formatted for the locale).
   openNow: 'Open now',
   openUntil: (time: string) => `Open now · until ${time}`,
@@ -93,8 +89,15 @@ export const en = {
 };
 
 /**
+ * Plain words for each error code. The errors only "Use my location" and the geocoder raise come
+ * with the code that raises them, and so does their English (en-later.ts); other catalogues carry
+ * them all here.
+ */
+export type ErrorWords = Record<Exclude<ErrorCode, LaterErrorCode>, string> & Partial<Record<LaterErrorCode, string>>;
+
+/**
  * A catalogue: every key of `en`, and those of what only the code loaded after the first suggestion
  * shows, whose English (en-later.ts) comes with that code. Other catalogues carry them all
  * (test/i18n/catalogues.test.ts).
  */
-export type Messages = typeof en & Partial<LaterMessages>;
+export type Messages = typeof en & Partial<Omit<LaterMessages, 'errors'>>;

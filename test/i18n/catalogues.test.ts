@@ -9,7 +9,7 @@ import { plural } from '../../src/i18n/plural.js';
 
 const CATALOGUES: Record<string, Messages> = { es, fr };
 /** All of English: en, and the words of what the later code shows, which come with that code. */
-const english = { ...en, ...enLater };
+const english = { ...en, ...enLater, errors: { ...en.errors, ...enLater.errors } };
 
 /** Every key path with the kind of value (string, function of N arguments, object). */
 function shape(value: unknown, path = ''): string[] {

@@ -12,7 +12,7 @@ export function renderErrors(ctx: RenderContext) {
   return html`<div part="alert" role="alert" class="alert">
       ${view.errors.map(
         (e) =>
-          html`<p data-code=${e.code}>${m.errors[e.code]}</p>
+          html`<p data-code=${e.code}>${m.errors[e.code] ?? ctx.later?.laterMessages(m).errors[e.code]}</p>
             <p class="detail">${e.message}</p>
             ${e.code === 'dataset-fetch' ? html`<button type="button" class="secondary" @click=${() => ctx.on.retry()}>${m.retry}</button>` : nothing}`,
       )}
