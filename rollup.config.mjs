@@ -92,15 +92,23 @@ const modules = [
       chunkFileNames: 'chunk-[name].[hash].js',
       // The element and everything it needs at once in one file: one response compresses better
       // than three. SafeTradeMeetup.load() shares the core parts of it (rank, geo, languages).
-      // The element and everything it imports statically: one file. Files that are always fetched
-      // together are one file too, for each costs the loader a pin (~58 B gzip on every page view):
-      // the dataset checker (zod) with its bidi isolation, and the tile code with what reads a
-      // manifest. `bounds` stays apart: the tiles and the k-d index share it, and neither should
-      // bring the other.
+      // The element and everything it imports statically: one file. Files that are always, or
+      // nearly always, fetched together are one file too, for each costs the loader a pin (~58 B
+      // gzip on every page view): the dataset checker (zod) with its bidi isolation and the k-d
+      // index (a dataset of 1,000 stations or more is a host's, so it is checked anyway; tile
+      // queries, which need the checker too, get the index's 3.2 KB along) and the words for a
+      // failed dataset load (a rare path, where 10 KB instead of 1 KB does not matter); and the
+      // tile code with what reads a manifest.
       manualChunks: groupChunks({
-        dataset: ['src/core/dataset.ts', 'src/element/data/check.ts', 'src/element/data/bidi.ts'],
+        dataset: [
+          'src/core/dataset.ts',
+          'src/element/data/check.ts',
+          'src/element/data/bidi.ts',
+          'src/core/kdtree.ts',
+          'src/core/bounds.ts',
+          'src/element/data/load-failure.ts',
+        ],
         tiles: ['src/core/tiles.ts', 'src/element/data/tiles-source.ts'],
-        bounds: ['src/core/bounds.ts'],
       }),
       // A third pass: ~0.1 KB less of what every visitor who scrolls to the widget downloads.
       plugins: [minify(false, 3), registerWithLoader()],

@@ -64,12 +64,10 @@ header('script tag: dist/… (each file as served)');
 row('safetrade-meetup.js (the loader: every page view)', sizeOf([loaderFile]));
 const ROLES = [
   [/\/locale-/, 'a language, on demand'],
-  [/index-tree|kdtree/, 'k-d index, ≥ 1,000 stations'],
   [/tiles/, 'tile manifests, on demand'],
-  [/check|dataset|bidi/, 'dataset checker, for other datasets'],
-  [/load-failure/, 'the words for a failed dataset load'],
+  [/check|dataset|bidi/, 'checker, k-d index, failure words'],
   [/chunk-later\./, 'after the first suggestion (map, clicks)'],
-  [/chunk-weekly\./, 'weekly opening hours, when an answer reads them'],
+  [/chunk-weekly\./, 'weekly opening hours, when read'],
 ];
 const role = (key) =>
   key === pins.element ? 'the element, first suggestion' : key === pins.core ? 'SafeTradeMeetup.load()' : (ROLES.find(([re]) => re.test(key))?.[1] ?? 'shared');

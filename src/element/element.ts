@@ -244,7 +244,8 @@ export class SafeTradeMeetupElement extends LitElement {
       }
     }
     const from = [inputsKey, data, inputs.meetAt ? null : this.#clock.now.getTime(), tileAnswer];
-    if (from.every((v, i) => Object.is(v, this.#derivedFrom[i]))) return;
+    if (!this.#again && from.every((v, i) => Object.is(v, this.#derivedFrom[i]))) return;
+    this.#again = false;
     // Only the clock moved (or a tile query answered a minute tick): not news for the host unless the stations changed.
     const clockOnly = from[0] === this.#derivedFrom[0] && from[1] === this.#derivedFrom[1];
     this.#derivedFrom = from;
@@ -292,13 +293,17 @@ export class SafeTradeMeetupElement extends LitElement {
     this.#view = { inputs, errors, suggestions, locale, unit: chooseUnit(inputs.units, locale, country), pending, tilesUnchecked };
   }
 
+  /** @internal Set by #deriveAgain: the next update derives even from the same inputs. */
+  #again = false;
   /** @internal Code an answer waited for and could not get, and the inputs it was for. */
   #codeFailure: { inputsKey: string; error: SafeTradeError } | null = null;
 
   /** @internal Derives again at the next update, even from the same inputs: code they needed has come, or failed. */
   #deriveAgain(failure: { inputsKey: string; error: SafeTradeError } | null = null): void {
     this.#codeFailure = failure;
-    this.#derivedFrom = [];
+    // Not by forgetting what the view was derived from: the same stations from the same inputs are
+    // then still not news for the host (no second safetrade-suggest).
+    this.#again = true;
     this.requestUpdate();
   }
 

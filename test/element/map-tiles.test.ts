@@ -55,6 +55,10 @@ describe('map-tiles', () => {
       expect(Math.abs(t.y - stationTile.y)).to.be.at.most(1);
     }
     expect(asked).to.deep.include({ z: 16, ...stationTile });
+    // The template is checked by the map's code, which comes after the first suggestion: its
+    // arrival draws the tiles and is not news for the host (one safetrade-suggest, no error).
+    expect(a.of('safetrade-suggest')).to.have.length(1);
+    expect(a.of('safetrade-error')).to.have.length(0);
 
     // Other people, elsewhere (the seller 3 km away, a viewer on another street): the same tiles.
     const second = fixture();

@@ -104,8 +104,9 @@ test('scrolling near it fetches the code and the dataset at the same time, each 
   assert.ok(code.some((p) => /^\/dist\/script\/element\./.test(p)));
   assert.equal(new Set(code).size, code.length, `each file once: ${code.join(', ')}`);
   // Nothing on demand was needed: no language, no index, no tiles for 145 stations in English.
-  // Nor weekly opening hours: the NYC stations are "24/7" or have none.
-  assert.ok(!code.some((p) => /locale-|index-tree|kdtree|tiles|weekly/.test(p)), code.join(', '));
+  // Nor the checker (the shipped file is pinned), nor weekly opening hours: the NYC stations are
+  // "24/7" or have none.
+  assert.ok(!code.some((p) => /locale-|dataset|tiles|weekly/.test(p)), code.join(', '));
   const pinned = await page.evaluate(() => [...document.querySelectorAll('script[src*="/dist/script/"]')].map((s) => s.integrity));
   assert.ok(pinned.length === code.length && pinned.every((i) => /^sha256-[\w+/]{43}=$/.test(i)), pinned.join(', '));
   const { violations, events } = await page.evaluate(() => ({ violations: window.violations, events: window.events }));
