@@ -402,7 +402,7 @@ export class SafeTradeMeetupElement extends LitElement {
               })
         }
         <div class="end">
-          ${compact || pending || !view.inputs.seller ? nothing : renderSafety(m)}
+          ${compact || pending || !view.inputs.seller ? nothing : renderSafety(m, later?.laterMessages(m).tipList)}
           <footer part="footer" class=${compact ? 'visually-hidden' : ''}>
             <slot name="footer"></slot>${renderAttribution(m, data.status === 'ready' ? data.dataset.attribution : [])}
           </footer>

@@ -1,6 +1,7 @@
 // English for what only the code loaded after the first suggestion (src/element/later.ts) shows:
 // the no-station help, the map's labels, the meeting message to copy by hand and "Copied", and the
-// words of the errors "Use my location" and the geocoder raise. Apart
+// words of the errors "Use my location" and the geocoder raise, and the safety tips (behind a
+// closed disclosure). Apart
 // from en.ts, it comes with that code, so the element's first file does without it. A catalogue's
 // own wording wins over it, key by key (laterMessages).
 import type { Messages } from './en.js';
@@ -22,6 +23,13 @@ export const enLater = {
     'geocoder-not-found': 'That place could not be found. Check the ZIP code or address and try again.',
     'geocoder-failed': 'Looking up that place did not work. Try again in a moment.',
   },
+  // The safety tips, in a disclosure that is closed until the viewer opens it.
+  tipList: [
+    'Meet in daylight if you can, and bring a friend.',
+    'Check the item and count the money inside the zone, on camera.',
+    'Police do not take part in the trade or settle disputes.',
+    'Leave weapons, medicines and anything illegal at home.',
+  ],
   insteadList: [
     'Meet in daylight in a busy public place, such as a store entrance or a café with cameras.',
     'Many police stations let people meet in their lobby: call the non-emergency line first to ask.',

@@ -37,12 +37,6 @@ export const en = {
   } satisfies Record<Feature, string>,
   safetyLine: 'Meeting at a station is free and recorded. Someone who refuses to meet at one is a warning sign.',
   tips: 'Safety tips',
-  tipList: [
-    'Meet in daylight if you can, and bring a friend.',
-    'Check the item and count the money inside the zone, on camera.',
-    'Police do not take part in the trade or settle disputes.',
-    'Leave weapons, medicines and anything illegal at home.',
-  ],
   select: 'Suggest this station',
   selected: (name: string) => `You suggested ${name}.`,
   share: 'Copy message',

@@ -1,5 +1,5 @@
 // The "meet at a station" prompt: the card, alternatives, actions, location, map, theming, a11y.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { Station } from '../../src/core/types.js';
@@ -372,7 +372,9 @@ describe('safety nudges', () => {
     expect(tips.open).to.equal(false);
     tips.querySelector('summary')!.click();
     expect(tips.open).to.equal(true);
-    expect(tips.querySelectorAll('li').length).to.be.greaterThan(2);
+    // The tips' words come with the code loaded right after the first suggestion (later.ts).
+    await waitUntil(() => tips.querySelectorAll('li').length > 2, 'no tips', { timeout: 5000 });
+    expect([...tips.querySelectorAll('li')].map(text)[0]).to.equal('Meet in daylight if you can, and bring a friend.');
     tips.querySelector('summary')!.click();
     expect(tips.open).to.equal(false);
   });

@@ -2,12 +2,13 @@
 import { html, nothing } from 'lit';
 import type { Messages } from '../../i18n/en.js';
 
-export function renderSafety(m: Messages) {
+/** The safety line, and the tips behind a disclosure; `tips` (their words) come with the later code. */
+export function renderSafety(m: Messages, tips: readonly string[] | undefined) {
   return html`<p part="safety" class="safety">${m.safetyLine}</p>
     <details part="tips" class="tips">
       <summary>${m.tips}</summary>
       <ul>
-        ${m.tipList.map((tip) => html`<li>${tip}</li>`)}
+        ${tips?.map((tip) => html`<li>${tip}</li>`)}
       </ul>
     </details>`;
 }
