@@ -288,6 +288,24 @@ describe('<safetrade-meetup> location from the viewer', () => {
     expect(m.el.hasAttribute('buyer-lat')).to.equal(false); // the position is never written back to the page
   });
 
+  it('a seller viewing without a listing position gets "Use my location", which fills the seller', async () => {
+    const geo = sinon
+      .stub(navigator.geolocation, 'getCurrentPosition')
+      .callsFake((ok) => ok({ coords: { latitude: 40.715, longitude: -73.9843, accuracy: 30 } } as GeolocationPosition));
+    const m = await mount({ 'buyer-lat': MIDTOWN.lat, 'buyer-lng': MIDTOWN.lng, viewer: 'seller' }, { stations: nyc });
+    await m.el.updateComplete;
+    expect(suggestionIds(m.el)).to.deep.equal([]);
+    const locate = shadow(m.el).querySelector<HTMLButtonElement>('[part~="locate"]');
+    expect(locate, 'a seller with no position is offered their location').to.exist;
+    expect(geo.called).to.equal(false);
+    locate!.click();
+    await settled(m, () => suggestionIds(m.el).length === 3);
+    expect(geo.calledOnce).to.equal(true);
+    // The seller is the viewer: used as given; the buyer (the other party) only as its cell centre.
+    expect(lastSuggest(m)!.suggestions).to.have.length(3);
+    expect(m.el.hasAttribute('seller-lat')).to.equal(false);
+  });
+
   for (const [code, geoCode, visible] of [
     ['geolocation-denied', 1, /did not share your location/],
     ['geolocation-unavailable', 2, /could not be found/],

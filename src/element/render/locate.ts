@@ -1,4 +1,5 @@
-// "Use my location" and the host geocoder's form, while the viewer's own position is unknown.
+// "Use my location" and the host geocoder's form, while the viewer's own position is unknown (a
+// buyer's once the listing's is known; a seller's at once).
 import { html, nothing } from 'lit';
 import type { RenderContext } from './context.js';
 
@@ -13,8 +14,10 @@ export interface LocateState {
 
 export function renderLocate(ctx: RenderContext, state: LocateState) {
   const { messages: m, view } = ctx;
-  const party = view.inputs.viewer === 'seller' ? view.inputs.seller : view.inputs.buyer;
-  if (!view.inputs.seller) return nothing;
+  const seller = view.inputs.viewer === 'seller';
+  const party = seller ? view.inputs.seller : view.inputs.buyer;
+  // A buyer waits for the listing's position; a seller with none is offered their own.
+  if (!view.inputs.seller && !seller) return nothing;
   if (party) {
     return state.located ? html`<p><button type="button" class="link" @click=${() => ctx.on.clearLocation()}>${m.changeLocation}</button></p>` : nothing;
   }
