@@ -269,7 +269,10 @@ export class SafeTradeMeetupElement extends LitElement {
         waiting = true;
         loadWeekly().then(
           () => this.#deriveAgain(),
-          (error: unknown) => this.#deriveAgain({ inputsKey, error: failed('loading the code that reads opening hours', error) }),
+          (error: unknown) => {
+            this.#codeFailure = { inputsKey, error: failed('loading the code that reads opening hours', error) };
+            this.#deriveAgain();
+          },
         );
       }
     }
@@ -299,8 +302,7 @@ export class SafeTradeMeetupElement extends LitElement {
   #codeFailure: { inputsKey: string; error: SafeTradeError } | null = null;
 
   /** @internal Derives again at the next update, even from the same inputs: code they needed has come, or failed. */
-  #deriveAgain(failure: { inputsKey: string; error: SafeTradeError } | null = null): void {
-    this.#codeFailure = failure;
+  #deriveAgain(): void {
     // Not by forgetting what the view was derived from: the same stations from the same inputs are
     // then still not news for the host (no second safetrade-suggest).
     this.#again = true;
@@ -328,7 +330,7 @@ export class SafeTradeMeetupElement extends LitElement {
       loadLater()
         .then(
           // Derived again, not only drawn: a map-tiles template is checked now.
-          () => this.#deriveAgain(this.#codeFailure),
+          () => this.#deriveAgain(),
           () => {}, // the map's box stays empty and the help absent until the code comes with a later update
         )
         .finally(() => (this.#awaitingLater = false));
