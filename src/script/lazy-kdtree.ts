@@ -3,6 +3,7 @@
 // has arrived, a query scans every station, which gives the very same answer (the scan is the
 // index's oracle in test/core) in about the time building the index would take.
 import type * as KdTree from '../core/kdtree.js';
+import { once } from '../core/once.js';
 import { scan } from '../core/rank.js';
 import type { RankSettings } from '../core/rule.js';
 import type { LatLng, Station, Suggestion } from '../core/types.js';
@@ -16,14 +17,13 @@ interface Pending {
 }
 
 let real: typeof KdTree | undefined;
-let loading: Promise<void> | undefined;
+const fetchTree = once(() => import('../core/kdtree.js'));
 
 export function createStationIndex(stations: readonly Station[]): StationIndex {
   if (real) return real.createStationIndex(stations);
-  loading ??= import('../core/kdtree.js').then(
+  fetchTree().then(
     (module) => void (real = module),
-    // Refused or offline: keep scanning, and ask again for the next dataset.
-    () => void (loading = undefined),
+    () => {}, // refused or offline: keep scanning, and ask again for the next dataset
   );
   return { stations, ids: { length: stations.length } } as unknown as StationIndex;
 }

@@ -5,6 +5,7 @@
 // reads as unknown and the read is remembered; the element asks weeklyMissed() after each answer,
 // and shows nothing of an answer that read one: it calls loadWeekly(), waits, answers again.
 import type { OpeningState, WeekTime } from '../core/hours.js';
+import { once } from '../core/once.js';
 import type { Weekday, WeeklyHours } from '../core/types.js';
 import type * as Core from '../core/weekly.js';
 import type { Messages } from '../i18n/en.js';
@@ -13,8 +14,9 @@ import type * as Words from '../i18n/weekly.js';
 type Weekly = typeof Core & typeof Words;
 
 let real: Weekly | undefined;
-let loading: Promise<void> | undefined;
 let missed = false;
+// Refused or offline: the next answer that needs it asks again.
+const fetchWeekly = once(() => import('./weekly.js'));
 
 /** Called by script/weekly.ts as it runs (fetched here, or with SafeTradeMeetup.load()). */
 export function provideWeekly(code: Weekly): void {
@@ -22,14 +24,7 @@ export function provideWeekly(code: Weekly): void {
 }
 
 export function loadWeekly(): Promise<void> {
-  if (real) return Promise.resolve();
-  return (loading ??= import('./weekly.js').then(
-    () => {},
-    (error: unknown) => {
-      loading = undefined; // refused or offline: the next answer that needs it asks again
-      throw error;
-    },
-  ));
+  return real ? Promise.resolve() : fetchWeekly().then(() => {});
 }
 
 function need(): void {
