@@ -26,10 +26,21 @@ function toUnit(km: number, unit: Unit): number {
 }
 
 // A card formats a dozen distances: each formatter is built once per page (the first Intl
-// formatter of a page also pays the engine's one-time locale-data setup, see warmFormats).
+// formatter of a page also pays the engine's one-time locale-data setup, see warmFormats and PLAIN).
 const formats = new Map<string, Intl.NumberFormat>();
 
-function format(value: number, unit: Unit, locale: string, maximumFractionDigits: number): string {
+/**
+ * English has no need of Intl for a distance: the page's first Intl number or date formatter pays
+ * the engine's one-time locale-data setup, the longest task of a page load (~110 ms at 4× CPU,
+ * bench/RESULTS.md), and a card in English need not pay it. Rounded as Intl rounds, half away from
+ * zero on the shortest decimal form (1.15 → 1.2, where toFixed gives 1.1); test/i18n/format.test.ts
+ * holds it to each engine's own Intl.
+ */
+const PLAIN = /^en(-(US|GB|CA|AU|NZ|IE|IN))?$/;
+
+export function format(value: number, unit: Unit, locale: string, maximumFractionDigits: number): string {
+  const rounded = Math.round(+`${value}e${maximumFractionDigits}`) / 10 ** maximumFractionDigits;
+  if (rounded < 999 && PLAIN.test(locale)) return `${rounded} ${unit}`;
   const key = `${locale} ${unit} ${maximumFractionDigits}`;
   let nf = formats.get(key);
   if (!nf) {
@@ -47,7 +58,7 @@ function format(value: number, unit: Unit, locale: string, maximumFractionDigits
 /**
  * Builds the formatters a card uses, so that the card's render does not: the first Intl formatter
  * on a page sets up the engine's locale data (tens of ms, more on a slow phone). Meant for a
- * moment when the page waits anyway, such as while the dataset loads.
+ * moment when the page waits anyway, such as while the dataset loads. English needs none.
  */
 export function warmFormats(locale: string): void {
   for (const unit of ['km', 'mi'] as const) for (const digits of [0, 1]) format(0, unit, locale, digits);
@@ -59,20 +70,21 @@ export function formatDistance(km: number, unit: Unit, locale: string): string {
   return format(Math.max(value, 0.1), unit, locale, value < 10 ? 1 : 0);
 }
 
-const coarseStep = (value: number) => (value < 5 ? 0.5 : value < 20 ? 1 : 5);
+/** Rounds to steps never finer than 0.5 of the unit: `round` is Math.round, or Math.ceil for "no more than". */
+function coarse(km: number, unit: Unit, round: (x: number) => number): number {
+  const value = toUnit(km, unit);
+  const step = value < 5 ? 0.5 : value < 20 ? 1 : 5;
+  return Math.max(step, round(value / step) * step);
+}
 
 /** Steps the other party's distance is rounded to: never finer than 0.5 of the unit. */
 export function coarseValue(km: number, unit: Unit): number {
-  const value = toUnit(km, unit);
-  const step = coarseStep(value);
-  return Math.max(step, Math.round(value / step) * step);
+  return coarse(km, unit, Math.round);
 }
 
 /** Like formatCoarse but never below the real distance: for "no more than …" statements. */
 export function formatCoarseUp(km: number, unit: Unit, locale: string): string {
-  const value = toUnit(km, unit);
-  const step = coarseStep(value);
-  return format(Math.max(step, Math.ceil(value / step) * step), unit, locale, 1);
+  return format(coarse(km, unit, Math.ceil), unit, locale, 1);
 }
 
 /** The other party's distance, rounded so it cannot pinpoint where they are. */
@@ -87,6 +99,6 @@ export function addressLine(station: Station): string {
 
 /** A dataset's calendar date (YYYY-MM-DD, no time zone) in the viewer's words: "Dec 1, 2026". */
 export function formatDate(isoDate: string, locale: string): string {
-  const [y, mo, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, mo! - 1, d!)));
+  // A date-only ISO string is read as midnight UTC.
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(isoDate));
 }

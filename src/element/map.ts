@@ -8,7 +8,7 @@
 import { svg, type SVGTemplateResult } from 'lit';
 import { CELL_DEG, cellCenter } from '../core/geo.js';
 import type { LatLng } from '../core/types.js';
-import { KM_PER_MILE, type Unit } from './format.js';
+import { format, KM_PER_MILE, type Unit } from './format.js';
 import { MAP_H, MAP_W } from './map-frame.js';
 import { metresPerPx, TILE_PX, windowProjection, type Tile } from './map-tiles.js';
 
@@ -161,7 +161,7 @@ function scaleBar(pxPerKm: number, unit: Unit, locale: string): SVGTemplateResul
   const kmPerUnit = unit === 'mi' ? KM_PER_MILE : 1;
   const value = niceBar((MAP_W / 4 / pxPerKm) * (1 / kmPerUnit));
   const length = round(value * kmPerUnit * pxPerKm);
-  const text = new Intl.NumberFormat(locale, { style: 'unit', unit: unit === 'mi' ? 'mile' : 'kilometer', unitDisplay: 'short' }).format(value);
+  const text = format(value, unit, locale, 3);
   return svg`<g class="map-scale-group">
     <rect class="map-scale-back" x="6" y=${MAP_H - 28} width=${round(Math.max(length, 40) + 12)} height="22" rx="3"></rect>
     <path class="map-scale" d="M12 ${MAP_H - 15}v5h${length}v-5"></path>

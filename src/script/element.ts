@@ -1,10 +1,10 @@
 // dist/script/element.*.js: what the loader (src/cdn.ts) inserts when a <safetrade-meetup> comes
 // near the viewport. The widget's code has just been evaluated in this task. What follows runs in
 // tasks of its own, so that the host page never sees one long task of several (bench/loader-table.mjs):
-// 1. the page's first Intl number and time-zone formatters, which pay the engine's one-time locale
-//    data setup (PERF.md: the first format was a 77 ms task at 4× CPU). With the script tag the
-//    dataset often arrives with the code, before the page is ever idle, so the element's own
-//    warmFormatsSoon would find no idle moment and the first render would pay it;
+// 1. for a page not in English, the page's first Intl number formatters, which pay the engine's
+//    one-time locale data setup (~110 ms at 4× CPU; an English card needs no Intl formatter, see
+//    format.ts). With the script tag the dataset often arrives with the code, before the page is
+//    ever idle, so the element's own warmFormatsSoon would find no idle moment;
 // 2. defining the element, which upgrades every one on the page and renders it.
 import { define } from '../element/register.js';
 import { warmFormats } from '../element/format.js';
@@ -17,10 +17,7 @@ task(() => {
   try {
     warmFormats(document.documentElement.lang || navigator.language);
   } catch {
-    warmFormats('en'); // a malformed lang: the element reports it; the engine's setup is the same
+    // a malformed lang: the element reports it
   }
-  task(() => {
-    new Intl.DateTimeFormat('en', { timeZone: 'UTC' }).format(0);
-    task(define);
-  });
+  task(define);
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { chooseUnit, coarseValue, formatCoarse, formatDistance } from '../../src/element/format.js';
+import { chooseUnit, coarseValue, format, formatCoarse, formatDistance } from '../../src/element/format.js';
 import { en } from '../../src/i18n/en.js';
 import { fr } from '../../src/i18n/fr.js';
 import { formatTime, formatWeekday } from '../../src/i18n/hours.js';
@@ -62,6 +62,38 @@ describe('number formatting', () => {
     expect(coarseValue(23, 'km')).to.equal(25);
     expect(formatCoarse(1.2, 'km', 'fr-CA')).to.equal(`1${frCaSpace}km`);
     expect(formatCoarse(3.9, 'mi', 'en-US')).to.equal('2.5 mi');
+  });
+});
+
+describe('English distances without Intl', () => {
+  // The page's first Intl number or date formatter costs the engine a one-time setup (~110 ms at
+  // 4× CPU): an English card writes its distances itself, and must write exactly what Intl would.
+  const values = [0, 0.05, 0.1, 0.15, 0.25, 0.45, 0.95, 0.96, 1, 1.05, 1.15, 1.25, 2.675, 3.3999999999999995, 4.35, 9.95, 9.96, 10.5, 11.5, 12.5, 99.95, 998.4];
+  for (let i = 0; i < 300; i++) values.push(Math.round(Math.random() * 998e3) / 1e3, Math.random() * 998);
+
+  it('writes what the engine’s own Intl writes, for every English locale it covers', () => {
+    for (const locale of ['en', 'en-US', 'en-GB', 'en-CA', 'en-AU', 'en-NZ', 'en-IE', 'en-IN'])
+      for (const unit of ['km', 'mi'] as const)
+        for (const digits of [0, 1, 3]) {
+          const intl = new Intl.NumberFormat(locale, { style: 'unit', unit: unit === 'mi' ? 'mile' : 'kilometer', unitDisplay: 'short', maximumFractionDigits: digits });
+          for (const value of values) expect(format(value, unit, locale, digits), `${value} ${unit} ${locale} ${digits}`).to.equal(intl.format(value));
+        }
+  });
+
+  it('builds no Intl formatter for an English distance, and does for other locales and for 999 and up', () => {
+    const real = Intl.NumberFormat;
+    let built = 0;
+    Intl.NumberFormat = new Proxy(real, { construct: (target, args: ConstructorParameters<typeof Intl.NumberFormat>) => (built++, new target(...args)) });
+    try {
+      expect(formatDistance(5.47, 'mi', 'en-US')).to.equal('3.4 mi');
+      expect(formatCoarse(4.1, 'km', 'en')).to.equal('4 km');
+      expect(built).to.equal(0);
+      expect(formatDistance(5000, 'km', 'en-GB')).to.equal('5,000 km');
+      expect(formatDistance(3.4, 'km', 'en-ZA')).to.equal(new real('en-ZA', { style: 'unit', unit: 'kilometer', unitDisplay: 'short', maximumFractionDigits: 1 }).format(3.4));
+      expect(built).to.equal(2);
+    } finally {
+      Intl.NumberFormat = real;
+    }
   });
 });
 
