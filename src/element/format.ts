@@ -3,7 +3,7 @@
 import type { Station } from '../core/types.js';
 import type { Units } from './inputs.js';
 
-const MILES_REGIONS = new Set(['US', 'GB', 'LR', 'MM']);
+const MILES_REGIONS = /^(US|GB|LR|MM)$/;
 export const KM_PER_MILE = 1.609344;
 
 export type Unit = 'km' | 'mi';
@@ -17,8 +17,7 @@ export function chooseUnit(units: Units, locale: string, stationCountry: string 
   } catch {
     region = undefined;
   }
-  const decider = region ?? stationCountry;
-  return decider && MILES_REGIONS.has(decider) ? 'mi' : 'km';
+  return MILES_REGIONS.test(region ?? stationCountry ?? '') ? 'mi' : 'km';
 }
 
 function toUnit(km: number, unit: Unit): number {
