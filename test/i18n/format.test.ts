@@ -75,7 +75,12 @@ describe('English distances without Intl', () => {
     for (const locale of ['en', 'en-US', 'en-GB', 'en-CA', 'en-AU', 'en-NZ', 'en-IE', 'en-IN'])
       for (const unit of ['km', 'mi'] as const)
         for (const digits of [0, 1, 3]) {
-          const intl = new Intl.NumberFormat(locale, { style: 'unit', unit: unit === 'mi' ? 'mile' : 'kilometer', unitDisplay: 'short', maximumFractionDigits: digits });
+          const intl = new Intl.NumberFormat(locale, {
+            style: 'unit',
+            unit: unit === 'mi' ? 'mile' : 'kilometer',
+            unitDisplay: 'short',
+            maximumFractionDigits: digits,
+          });
           for (const value of values) expect(format(value, unit, locale, digits), `${value} ${unit} ${locale} ${digits}`).to.equal(intl.format(value));
         }
   });
@@ -89,7 +94,9 @@ describe('English distances without Intl', () => {
       expect(formatCoarse(4.1, 'km', 'en')).to.equal('4 km');
       expect(built).to.equal(0);
       expect(formatDistance(5000, 'km', 'en-GB')).to.equal('5,000 km');
-      expect(formatDistance(3.4, 'km', 'en-ZA')).to.equal(new real('en-ZA', { style: 'unit', unit: 'kilometer', unitDisplay: 'short', maximumFractionDigits: 1 }).format(3.4));
+      expect(formatDistance(3.4, 'km', 'en-ZA')).to.equal(
+        new real('en-ZA', { style: 'unit', unit: 'kilometer', unitDisplay: 'short', maximumFractionDigits: 1 }).format(3.4),
+      );
       expect(built).to.equal(2);
     } finally {
       Intl.NumberFormat = real;

@@ -27,8 +27,7 @@ const LOADING: DataState = { status: 'loading' };
  * (with the fonts' set-up) is not the answer's (bench/RESULTS.md, issue 15's longest task). At
  * once on a hidden page, which gets no frames.
  */
-const afterPaint = <T>(value: T): T | Promise<T> =>
-  document.hidden ? value : new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0, value)));
+const afterPaint = <T>(value: T): T | Promise<T> => (document.hidden ? value : new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0, value))));
 
 export class DatasetController {
   readonly #fetch: Task<[string, string], LoadedDataset>;
