@@ -69,6 +69,31 @@ describe('dataset fetch: a timeout', () => {
   });
 });
 
+describe('dataset fetch: the answer after the loading state', () => {
+  // A fetched dataset is answered after the next frame, so that the loading state is painted
+  // first; a hidden tab or an offscreen cross-origin frame gets no frames at all.
+  it('answers a page that gets no animation frames all the same, within a second of the data', async () => {
+    const frames = sinon.stub(globalThis, 'requestAnimationFrame').returns(0);
+    const url = fresh('stations.json');
+    let served = 0;
+    new FakeNetwork(() => ((served = performance.now()), json(one('frameless'))));
+    const m = await mount({ ...positions, 'stations-src': url });
+    await suggested(m);
+    expect(suggestionIds(m.el)).to.deep.equal(['frameless']);
+    expect(frames.called).to.equal(true);
+    expect(performance.now() - served).to.be.below(1000);
+  });
+
+  it('shows the loading state until the answer comes, then the answer', async () => {
+    const url = fresh('stations.json');
+    new FakeNetwork(() => json(one('framed')));
+    const m = await mount({ ...positions, 'stations-src': url });
+    expect(shadow(m.el).querySelector('[part~="status"]')!.textContent).to.match(/\S/);
+    await suggested(m);
+    expect(suggestionIds(m.el)).to.deep.equal(['framed']);
+  });
+});
+
 describe('dataset fetch: one retry', () => {
   it('retries once after a network error and shows the stations, with no error at all', async () => {
     SafeTradeMeetupElement.configure({ retryDelayMs: 0 });
