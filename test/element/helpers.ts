@@ -25,8 +25,11 @@ export async function mount(attrs: Record<string, string>, props: Record<string,
 }
 
 /** Waits until the widget has settled: dataset loaded or failed, and rendering done. */
+// 15 s: with the three engines and the Node tests at once on a 2-core machine, a first dynamic
+// import through the test server once took Firefox over 5 s (an empty-body case in bad-inputs).
+// A widget that never settles still fails, only later; mocha's own limit is 30 s.
 export async function settled(m: Mounted, predicate: () => boolean, message = 'widget did not settle'): Promise<void> {
-  await waitUntil(predicate, message, { timeout: 5000 });
+  await waitUntil(predicate, message, { timeout: 15000 });
   await m.el.updateComplete;
 }
 
