@@ -120,10 +120,6 @@ export function loaderTable(rows, cpu) {
   const pick = (build, scenario) => rows.filter((r) => r.build === build && r.scenario === scenario);
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   const bytes = (r, kind) => r.resources.filter((e) => e.kind === kind).reduce((a, e) => a + e.bytes, 0);
-  const cell = (build, scenario, f) => {
-    const list = pick(build, scenario).map(f);
-    return list;
-  };
   const fmtBytes = (build, scenario) => {
     const r = pick(build, scenario);
     const js = median(r.map((x) => bytes(x, 'js')));
@@ -143,8 +139,9 @@ export function loaderTable(rows, cpu) {
   const ms = (value) => (value > 0 ? `${value.toFixed(0)} ms` : 'under 50 ms');
   const longest = (build) => {
     const r = pick(build, 'in view');
-    const runs = cell(build, 'in view', (x) => Math.max(0, ...x.longTasks.map((t) => t.ms))).map((v) => (v > 0 ? v.toFixed(0) : '<50'));
-    return `${ms(median(r.map((x) => Math.max(0, ...x.longTasks.map((t) => t.ms)))))} (CPU ${ms(median(r.map((x) => Math.max(0, ...x.cpuTasks.map((t) => t.cpuMs)))))}) [${runs.join(', ')}]`;
+    const wall = r.map((x) => Math.max(0, ...x.longTasks.map((t) => t.ms)));
+    const cpuMs = r.map((x) => Math.max(0, ...x.cpuTasks.map((t) => t.cpuMs)));
+    return `${ms(median(wall))} (CPU ${ms(median(cpuMs))}) [${wall.map((v) => (v > 0 ? v.toFixed(0) : '<50')).join(', ')}]`;
   };
   const ttr = (build) => {
     const r = pick(build, 'in view');
