@@ -107,6 +107,29 @@ for (const r of await Promise.all(runs)) {
   results.push({ ...r, counts });
 }
 
+// The failures again, after everything else: CI keeps only the tail of a long log, and a failure
+// in the first engine's output would otherwise scroll out of it. Each with its file and the first
+// lines of its error.
+const plain = (s) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+function failures(r) {
+  const lines = plain(r.out).split('\n');
+  const found = [];
+  let file = '';
+  lines.forEach((l, i) => {
+    const header = /^(\S+\.test\.[cm]?[jt]s):$/.exec(l);
+    if (header) file = header[1];
+    const mark = r.label === 'node' ? /^\s*✖ (?!failing tests)(.*)$/.exec(l) : /^\s*❌ (.*)$/.exec(l);
+    if (!mark) return;
+    const detail = lines
+      .slice(i + 1, i + 5)
+      .filter((d) => d.trim() && !/^\s*[❌✖]/.test(d))
+      .map((d) => `      ${d.trim().slice(0, 240)}`);
+    found.push(`  ${r.label === 'node' ? '' : `${file}: `}${mark[1].trim()}\n${detail.join('\n')}`);
+  });
+  // node:test prints each failure twice (in place and under "failing tests:"): keep one.
+  return [...new Set(found)];
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const line = (c) => `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`;
 console.log('');
@@ -115,5 +138,10 @@ for (const r of results) {
   for (const k of Object.keys(totals)) totals[k] += r.counts[k];
 }
 console.log(`(${engines.join(', ')}; ${((Date.now() - started) / 1000).toFixed(0)}s in all)`);
+for (const r of results) {
+  if (!r.counts.failed) continue;
+  const list = failures(r);
+  console.log(`\n${r.label} failed:\n${list.length ? list.join('\n') : `  (no failing test named: the runner ended with ${r.signal ? `signal ${r.signal}` : `exit status ${r.status}`})`}`);
+}
 console.log(`\n${line(totals)}`);
 process.exit(totals.failed > 0 ? 1 : 0);
