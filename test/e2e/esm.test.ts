@@ -25,7 +25,7 @@ describe('dist/index.js (ESM) with the script-tag build on the same page', () =>
     let first: { station: { id: string } } | undefined;
     el.addEventListener('safetrade-suggest', (e) => (first = (e as CustomEvent).detail.suggestions[0]));
     document.body.append(el);
-    await waitUntil(() => first, 'no suggestion', { timeout: 5000 });
+    await waitUntil(() => first, 'no suggestion', { timeout: 15000 });
     expect(first!.station.id).to.match(/^us-il-chicago-cpd-/);
   });
 

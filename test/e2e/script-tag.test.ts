@@ -34,7 +34,7 @@ describe('dist/safetrade-meetup.js in a script tag', () => {
     el.setAttribute('buyer-lng', '-73.9855');
     document.body.append(el);
     await customElements.whenDefined('safetrade-meetup');
-    await waitUntil(() => suggested.length > 0, 'no suggestion from the shipped dataset', { timeout: 5000 });
+    await waitUntil(() => suggested.length > 0, 'no suggestion from the shipped dataset', { timeout: 15000 });
     const first = suggested[0]!.detail.suggestions[0];
     expect(first.station.id).to.match(/^nypd-/);
     expect(first.station.agency).to.equal('New York City Police Department');

@@ -39,7 +39,7 @@ describe('the other party cannot be located more finely than its cell (built scr
     await customElements.whenDefined('safetrade-meetup');
     // The map's code comes after the first card is on screen; once it has, every card the attack
     // sees is drawn in full, so the renders compared below differ only by what the seller leaks.
-    await waitUntil(() => first.shadowRoot?.querySelector('svg[part~="map"][role="img"]'), 'the map was never drawn', { timeout: 10000 });
+    await waitUntil(() => first.shadowRoot?.querySelector('svg[part~="map"][role="img"]'), 'the map was never drawn', { timeout: 15000 });
   });
   afterEach(() => document.querySelectorAll('safetrade-meetup').forEach((n) => n.remove()));
 

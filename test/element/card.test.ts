@@ -373,7 +373,7 @@ describe('safety nudges', () => {
     tips.querySelector('summary')!.click();
     expect(tips.open).to.equal(true);
     // The tips' words come with the code loaded right after the first suggestion (later.ts).
-    await waitUntil(() => tips.querySelectorAll('li').length > 2, 'no tips', { timeout: 5000 });
+    await waitUntil(() => tips.querySelectorAll('li').length > 2, 'no tips', { timeout: 15000 });
     expect([...tips.querySelectorAll('li')].map(text)[0]).to.equal('Meet in daylight if you can, and bring a friend.');
     tips.querySelector('summary')!.click();
     expect(tips.open).to.equal(false);

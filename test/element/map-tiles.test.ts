@@ -46,7 +46,7 @@ describe('map-tiles', () => {
   it('requests only the tiles around the station, all at one zoom, and the same ones wherever the buyer and seller are', async () => {
     const first = fixture();
     const a = await mountWide({ ...positions(LOWER_EAST_SIDE, MIDTOWN), 'map-tiles': first });
-    await waitUntil(() => tileRequests(first).length === images(a).length && images(a).length > 0, 'tiles were not requested', { timeout: 5000 });
+    await waitUntil(() => tileRequests(first).length === images(a).length && images(a).length > 0, 'tiles were not requested', { timeout: 15000 });
     const asked = tileRequests(first);
     expect(asked.length).to.be.within(2, 6);
     for (const t of asked) {
@@ -63,7 +63,7 @@ describe('map-tiles', () => {
     // Other people, elsewhere (the seller 3 km away, a viewer on another street): the same tiles.
     const second = fixture();
     const b = await mountWide({ ...positions(UNION_SQUARE, { lat: '40.7420', lng: '-73.9700' }), viewer: 'seller', 'map-tiles': second });
-    await waitUntil(() => tileRequests(second).length === images(b).length && images(b).length > 0, 'tiles were not requested', { timeout: 5000 });
+    await waitUntil(() => tileRequests(second).length === images(b).length && images(b).length > 0, 'tiles were not requested', { timeout: 15000 });
     const key = (t: { z: number; x: number; y: number }) => `${t.z}/${t.x}/${t.y}`;
     expect(tileRequests(second).map(key).sort()).to.deep.equal(asked.map(key).sort());
   });
@@ -96,7 +96,7 @@ describe('map-tiles', () => {
   it('falls back to the schematic map when the tile server fails', async () => {
     const broken = fixture('missing.png');
     const m = await mountWide({ ...positions(LOWER_EAST_SIDE, MIDTOWN), 'map-tiles': broken });
-    await waitUntil(() => images(m).length === 0, 'the broken tiles stayed', { timeout: 5000 });
+    await waitUntil(() => images(m).length === 0, 'the broken tiles stayed', { timeout: 15000 });
     const map = shadow(m.el).querySelector('[part~="map"]')!;
     expect(map.querySelector('.map-station')).to.exist;
     expect(map.querySelector('.map-you')).to.exist;
@@ -114,7 +114,7 @@ describe('map-tiles', () => {
       const m = await mountWide({ ...positions(LOWER_EAST_SIDE, MIDTOWN), 'map-tiles': bad });
       // Checked by the map's code, which comes after the first suggestion: the error comes with it.
       const found = () => m.of('safetrade-error').find((e) => e.detail.code === 'option-invalid');
-      await waitUntil(found, 'no option-invalid error', { timeout: 5000 });
+      await waitUntil(found, 'no option-invalid error', { timeout: 15000 });
       const error = found()!;
       expect(error.detail.message).to.include(JSON.stringify(bad));
       expect(error.detail.message).to.include(why);

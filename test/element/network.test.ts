@@ -319,7 +319,7 @@ describe('many widgets on one page', () => {
     const url = `/dist/stations.json?fifty=${Date.now()}`;
     const fetchSpy = sinon.spy(window, 'fetch');
     const widgets = await Promise.all(Array.from({ length: 50 }, () => mount({ ...positions, 'stations-src': url })));
-    await waitUntil(() => widgets.every((w) => suggestionIds(w.el).length === 3), 'not every widget shows suggestions', { timeout: 5000 });
+    await waitUntil(() => widgets.every((w) => suggestionIds(w.el).length === 3), 'not every widget shows suggestions', { timeout: 15000 });
     const requests = performance.getEntriesByType('resource').filter((e) => e.name.endsWith(url));
     expect(requests).to.have.length(1);
     expect(fetchSpy.callCount).to.equal(1);
@@ -339,7 +339,7 @@ describe('many widgets on one page', () => {
     const missing = `/test/fixtures/datasets/missing-${Date.now()}.json`;
     const fetchSpy = sinon.spy(window, 'fetch');
     const widgets = await Promise.all(Array.from({ length: 50 }, (_, i) => mount({ ...positions, 'stations-src': i % 2 ? good : missing })));
-    await waitUntil(() => widgets.every((w) => w.of('safetrade-ready').length + w.of('safetrade-error').length > 0), 'not settled', { timeout: 5000 });
+    await waitUntil(() => widgets.every((w) => w.of('safetrade-ready').length + w.of('safetrade-error').length > 0), 'not settled', { timeout: 15000 });
     await Promise.all(widgets.map((w) => w.el.updateComplete));
     widgets.forEach((w, i) => {
       if (i % 2) expect(suggestionIds(w.el), `widget ${i}`).to.have.length(3);

@@ -161,8 +161,11 @@ describe('<safetrade-meetup> with stations-src pointing at a tile manifest', () 
     return { el, events };
   };
   const ids = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part~="suggestion"]')].map((n) => n.getAttribute('data-station-id'));
+  // Polls with setTimeout and performance.now(): one test fakes Date and setInterval, which
+  // waitUntil uses. Up to 15 s, as settled() in helpers.ts: a busy machine is slow, not wrong.
   const until = async (check: () => boolean) => {
-    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+    const start = performance.now();
+    while (!check() && performance.now() - start < 15_000) await new Promise((r) => setTimeout(r, 10));
     expect(check()).to.equal(true);
   };
   afterEach(() => document.querySelectorAll('safetrade-meetup').forEach((n) => n.remove()));

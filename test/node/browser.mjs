@@ -104,7 +104,7 @@ export async function launch(engine) {
             return frame.evaluate(fn, arg);
           },
           click: async (host, inner) => {
-            const handle = await page.waitForSelector(`${host} >>> ${inner}`, { timeout: 10000 });
+            const handle = await page.waitForSelector(`${host} >>> ${inner}`, { timeout: 15000 });
             await handle.click();
           },
           fill: (sel, value) => page.locator(sel).fill(value),
@@ -142,7 +142,7 @@ export async function launch(engine) {
           },
           click: async (host, inner) => {
             const el = await browser.$(host).shadow$(inner);
-            await el.waitForClickable({ timeout: 10000 });
+            await el.waitForClickable({ timeout: 15000 });
             await el.click();
           },
           fill: async (sel, value) => browser.$(sel).setValue(value),

@@ -43,7 +43,7 @@ eachEngine((session) => {
     assert.equal(minHeight, '44px');
     await page.click('#meetup', `${FIRST} [part~="select"]`);
     await page.click('#meetup', `${FIRST} [part~="share"]`);
-    await page.waitFor(() => window.events.some((e) => e.name === 'safetrade-share'), undefined, { timeout: 5000 });
+    await page.waitFor(() => window.events.some((e) => e.name === 'safetrade-share'), undefined, { timeout: 15000 });
     // A widget is added later, and an attribute changes: still nothing reported.
     await page.evaluate(() => {
       const el = document.createElement('safetrade-meetup');

@@ -65,7 +65,7 @@ eachEngine((session) => {
   test('plain script tag (listing page): renders a suggestion and logs the select event', async () => {
     const page = await session.browser.open(`${server.url}/examples/listing.html`, server);
     const name = await selectFirst(page);
-    await page.waitFor(textOf, ['#log li', `safetrade-select — ${name}`], { timeout: 5000 });
+    await page.waitFor(textOf, ['#log li', `safetrade-select — ${name}`], { timeout: 15000 });
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
@@ -85,7 +85,7 @@ eachEngine((session) => {
     await page.select('select[name="mode"]', 'total');
     await page.select('select[name="variant"]', 'compact');
     await page.fill('input[name="limit"]', '2');
-    await page.waitFor(textOf, ['#log li', 'safetrade-suggest — total:'], { timeout: 5000 });
+    await page.waitFor(textOf, ['#log li', 'safetrade-suggest — total:'], { timeout: 15000 });
     await page.waitFor(() => document.getElementById('snippet').textContent.includes('integrity="sha384-'));
     const snippet = await page.evaluate(() => document.getElementById('snippet').textContent);
     assert.match(snippet, /mode="total"/);

@@ -94,9 +94,9 @@ test('scrolling near it fetches the code and the dataset at the same time, each 
     route.continue();
   });
   await scrollToWidget(page);
-  await firstSuggestion(page).waitFor({ timeout: 10000 });
+  await firstSuggestion(page).waitFor({ timeout: 15000 });
   // The map's code follows the first suggestion (its own test below): counted here once drawn.
-  await page.locator('#meetup svg[part~="map"][role="img"]').waitFor({ timeout: 10000 });
+  await page.locator('#meetup svg[part~="map"][role="img"]').waitFor({ timeout: 15000 });
   const requests = widgetRequests(page);
   assert.equal(requests[0], '/dist/safetrade-meetup.js');
   assert.equal(requests.filter((p) => p === '/dist/stations.json').length, 1);
@@ -132,14 +132,14 @@ test('the map comes after the first suggestion, from a pinned file of its own, i
     route.continue();
   });
   await scrollToWidget(page);
-  await firstSuggestion(page).waitFor({ timeout: 10000 });
+  await firstSuggestion(page).waitFor({ timeout: 15000 });
   const map = page.locator('#meetup [part~="expanded"] svg[part~="map"]');
   const before = await map.evaluate((svg) => ({ box: svg.getBoundingClientRect().toJSON(), role: svg.getAttribute('role'), drawn: svg.childElementCount }));
   assert.equal(await page.locator('#meetup [part~="expanded"] [part~="name"]').isVisible(), true);
   assert.deepEqual([before.role, before.drawn], [null, 0], 'an empty box, no picture yet');
   assert.ok(before.box.height > 100, `the box is reserved: ${JSON.stringify(before.box)}`);
   release();
-  await page.locator('#meetup [part~="expanded"] svg[part~="map"][role="img"]').waitFor({ timeout: 10000 });
+  await page.locator('#meetup [part~="expanded"] svg[part~="map"][role="img"]').waitFor({ timeout: 15000 });
   const after = await map.evaluate((svg) => ({ box: svg.getBoundingClientRect().toJSON(), label: svg.getAttribute('aria-label') }));
   assert.deepEqual(after.box, before.box, 'drawing the map moved nothing');
   assert.match(after.label, /^Map of /);
@@ -160,12 +160,12 @@ test('a click whose code cannot load says so (widget-failed), and the next click
   let refused = 0;
   await page.route('**/dist/script/chunk-later.*.js', (route) => (refuse ? (refused++, route.abort()) : route.continue()));
   await scrollToWidget(page);
-  await firstSuggestion(page).waitFor({ timeout: 10000 });
+  await firstSuggestion(page).waitFor({ timeout: 15000 });
   // Asked for after the first suggestion, and refused: the card stays, its map box empty.
   await assertEventually(() => refused >= 1);
   const share = page.locator('#meetup [part~="expanded"] [part~="share"]');
   await share.click();
-  await alert(page).waitFor({ timeout: 10000 });
+  await alert(page).waitFor({ timeout: 15000 });
   assert.match(await alert(page).innerText(), /loading the code for sharing failed/);
   assert.deepEqual(
     (await page.evaluate(() => window.events)).filter((e) => e.name === 'safetrade-error').map((e) => e.code),
@@ -174,8 +174,8 @@ test('a click whose code cannot load says so (widget-failed), and the next click
   assert.equal(await firstSuggestion(page).isVisible(), true, 'the card stays');
   refuse = false;
   await share.click();
-  await page.waitForFunction(() => window.events.some((e) => e.name === 'safetrade-share'), null, { timeout: 10000 });
-  await page.locator('#meetup [part~="expanded"] svg[part~="map"][role="img"]').waitFor({ timeout: 10000 });
+  await page.waitForFunction(() => window.events.some((e) => e.name === 'safetrade-share'), null, { timeout: 15000 });
+  await page.locator('#meetup [part~="expanded"] svg[part~="map"][role="img"]').waitFor({ timeout: 15000 });
   assert.equal(await alert(page).count(), 0, 'the failure is gone once the click worked');
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -210,11 +210,11 @@ test('weekly opening hours: their code comes only for an answer that reads a tim
   // its timetable correctly is "no station open then", never the station itself.
   await moveWidget(page, DC, { 'meet-at': '2026-12-08T03:00:00-05:00' });
   await scrollToWidget(page);
-  await alert(page).waitFor({ timeout: 10000 });
+  await alert(page).waitFor({ timeout: 15000 });
   assert.match(await alert(page).textContent(), /open at 2026-12-08T08:00:00\.000Z/);
   // At 10:00 it is open: suggested, with its hours in words.
   await page.evaluate(() => document.getElementById('meetup').setAttribute('meet-at', '2026-12-08T10:00:00-05:00'));
-  await firstSuggestion(page).waitFor({ timeout: 10000 });
+  await firstSuggestion(page).waitFor({ timeout: 15000 });
   assert.equal(await firstSuggestion(page).getAttribute('data-station-id'), 'us-dc-mpd-3d');
   assert.match(await page.locator('#meetup [part~="expanded"] [part~="hours"]').textContent(), /^(Open now · until|Closed · opens) \S/);
   // No answer was announced before the timetable was read: none in reach at 03:00, then the station at 10:00.
@@ -232,7 +232,7 @@ test('weekly opening hours whose code was altered: a visible alert and a widget-
   await settle(page);
   await moveWidget(page, DC, { 'meet-at': '2026-12-08T03:00:00-05:00' });
   await scrollToWidget(page);
-  await alert(page).waitFor({ timeout: 10000 });
+  await alert(page).waitFor({ timeout: 15000 });
   assert.match(await alert(page).textContent(), /loading the code that reads opening hours failed/);
   assert.equal(await page.locator('#meetup [part~="suggestion"]').count(), 0);
   assert.deepEqual(await page.evaluate(() => [window.heard, window.pwned === true]), [['widget-failed'], false]);
@@ -242,7 +242,7 @@ test('weekly opening hours whose code was altered: a visible alert and a widget-
 
 test('loading="eager" fetches the code at once, even far below the fold', async () => {
   const page = await open('/test/fixtures/loader/eager.html');
-  await firstSuggestion(page).waitFor({ timeout: 10000 });
+  await firstSuggestion(page).waitFor({ timeout: 15000 });
   assert.equal(await page.evaluate(() => scrollY), 0);
   await page.context().close();
 });
@@ -258,7 +258,7 @@ test('an element a page adds later (a chat thread, a client-side route) is found
     el.setAttribute('seller-lng', '-87.6278');
     document.body.prepend(el);
   });
-  await page.locator('#later [part~="suggestion"]').first().waitFor({ timeout: 10000 });
+  await page.locator('#later [part~="suggestion"]').first().waitFor({ timeout: 15000 });
   assert.match(await page.locator('#later [part~="suggestion"]').first().getAttribute('data-station-id'), /^us-il-chicago-/);
   await page.context().close();
 });
@@ -282,7 +282,7 @@ test('properties, attributes and listeners a host set before the element was def
     el.geocoder = async (query) => (query === 'Host Street' ? { lat: 40.79, lng: -73.951 } : null);
   });
   await scrollToWidget(page);
-  await firstSuggestion(page).waitFor({ timeout: 10000 });
+  await firstSuggestion(page).waitFor({ timeout: 15000 });
   const state = await page.evaluate(() => {
     const el = document.getElementById('meetup');
     return {
@@ -353,7 +353,7 @@ test('altered station coordinates are refused with a visible alert and a safetra
   });
   await page.waitForLoadState('load');
   await scrollToWidget(page);
-  await alert(page).waitFor({ timeout: 10000 });
+  await alert(page).waitFor({ timeout: 15000 });
   const events = await page.evaluate(() => window.events.filter((e) => e.name === 'safetrade-error'));
   assert.equal(events.length, 1);
   // Served over http://127.0.0.1 (a secure context), the widget can tell an altered file from a network failure.
@@ -371,7 +371,7 @@ test('an altered language file is refused: English is shown, and the console say
   await page.waitForLoadState('load');
   await page.evaluate(() => document.getElementById('meetup').setAttribute('locale', 'es'));
   await scrollToWidget(page);
-  await firstSuggestion(page).waitFor({ timeout: 10000 });
+  await firstSuggestion(page).waitFor({ timeout: 15000 });
   await page.waitForFunction(() => !/Vengan/.test(document.getElementById('meetup').shadowRoot.textContent));
   const text = await page.locator('#meetup').evaluate((el) => el.shadowRoot.textContent);
   assert.doesNotMatch(text, /Vengan/);
@@ -384,7 +384,7 @@ test('an altered language file is refused: English is shown, and the console say
 
 test('under Trusted Types that allow "safetrade-meetup" and "lit-html", it loads and renders with no violation', async () => {
   const page = await open('/test/fixtures/loader/eager.html', { headers: { 'content-security-policy': `${CSP}; ${TRUSTED_TYPES}` } });
-  await firstSuggestion(page).waitFor({ timeout: 10000 });
+  await firstSuggestion(page).waitFor({ timeout: 15000 });
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();

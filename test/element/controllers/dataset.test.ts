@@ -52,7 +52,7 @@ describe('DatasetController', () => {
     expect(host.seen[0]).to.deep.equal({ status: 'loading' });
     network.answer(url, json(nyc));
     // The answer is parsed and checked in slices that yield: wait for the outcome, not a fixed time.
-    await waitUntil(() => dataset.state.status !== 'loading', 'the dataset never settled', { timeout: 10000 });
+    await waitUntil(() => dataset.state.status !== 'loading', 'the dataset never settled', { timeout: 15000 });
     await flush(host);
     const ready = dataset.state;
     expect(ready.status).to.equal('ready');
@@ -86,11 +86,11 @@ describe('DatasetController', () => {
     const { host, dataset } = setup({ src: url });
     document.body.append(host);
     await flush(host);
-    await waitUntil(() => dataset.state.status !== 'loading', 'the first fetch never settled', { timeout: 10000 });
+    await waitUntil(() => dataset.state.status !== 'loading', 'the first fetch never settled', { timeout: 15000 });
     await flush(host);
     expect(dataset.state.status).to.equal('error');
     dataset.reload();
-    await waitUntil(() => dataset.state.status !== 'loading', 'the second fetch never settled', { timeout: 10000 });
+    await waitUntil(() => dataset.state.status !== 'loading', 'the second fetch never settled', { timeout: 15000 });
     await flush(host);
     expect(dataset.state.status).to.equal('ready');
     expect(network.count(url)).to.equal(2);
