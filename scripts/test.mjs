@@ -110,6 +110,7 @@ for (const r of await Promise.all(runs)) {
 // The failures again, after everything else: CI keeps only the tail of a long log, and a failure
 // in the first engine's output would otherwise scroll out of it. Each with its file and the first
 // lines of its error.
+// eslint-disable-next-line no-control-regex -- the escape character is what colour codes start with
 const plain = (s) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
 function failures(r) {
   const lines = plain(r.out).split('\n');
@@ -141,7 +142,9 @@ console.log(`(${engines.join(', ')}; ${((Date.now() - started) / 1000).toFixed(0
 for (const r of results) {
   if (!r.counts.failed) continue;
   const list = failures(r);
-  console.log(`\n${r.label} failed:\n${list.length ? list.join('\n') : `  (no failing test named: the runner ended with ${r.signal ? `signal ${r.signal}` : `exit status ${r.status}`})`}`);
+  console.log(
+    `\n${r.label} failed:\n${list.length ? list.join('\n') : `  (no failing test named: the runner ended with ${r.signal ? `signal ${r.signal}` : `exit status ${r.status}`})`}`,
+  );
 }
 console.log(`\n${line(totals)}`);
 process.exit(totals.failed > 0 ? 1 : 0);
